@@ -69,10 +69,10 @@ bool ks_tainted(void);
  * Who asked: appended to every log line about a change of state, so the
  * log answers "who disabled this" without audit rules.
  */
-#define KS_WHO_FMT "uid=%u auid=%u ses=%u comm=%s"
-#define KS_WHO_ARGS							\
-	from_kuid(&init_user_ns, current_uid()),			\
-	from_kuid(&init_user_ns, audit_get_loginuid(current)),		\
-	audit_get_sessionid(current), current->comm
+#define KS_WHO_LEN 96
+const char *ks_who(char *buf);
+
+/* Where an overridden call resumes (asm in ks_table.c). */
+void ks_return_stub(void);
 
 #endif /* KS_H */

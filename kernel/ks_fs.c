@@ -12,9 +12,7 @@
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
-#include <linux/audit.h>
 #include <linux/capability.h>
-#include <linux/cred.h>
 #include <linux/fs.h>
 #include <linux/security.h>
 #include <linux/seq_file.h>
@@ -30,6 +28,7 @@ static struct dentry *ks_files[3];
 static int ks_do_engage(const struct ks_cmd *cmd)
 {
 	struct ks_request req = { .retval = cmd->retval };
+	char who[KS_WHO_LEN];
 	char *target;
 	int failed, ret;
 
@@ -42,11 +41,11 @@ static int ks_do_engage(const struct ks_cmd *cmd)
 	if (!ret)
 		ret = ks_engage_batch(&req, 1, &failed);
 	if (ret)
-		pr_notice("refused engage %s retval=%lld error=%pe " KS_WHO_FMT "\n",
-			  target, cmd->retval, ERR_PTR(ret), KS_WHO_ARGS);
+		pr_notice("refused engage %s retval=%lld error=%pe %s\n",
+			  target, cmd->retval, ERR_PTR(ret), ks_who(who));
 	else
-		pr_notice("engage %s retval=%lld " KS_WHO_FMT "\n",
-			  target, cmd->retval, KS_WHO_ARGS);
+		pr_notice("engage %s retval=%lld %s\n",
+			  target, cmd->retval, ks_who(who));
 	kfree(target);
 	return ret;
 }
@@ -54,6 +53,7 @@ static int ks_do_engage(const struct ks_cmd *cmd)
 static int ks_do_disengage(const struct ks_cmd *cmd)
 {
 	struct ks_engagement *e;
+	char who[KS_WHO_LEN];
 	long long retval = 0;
 	char *name = NULL;
 	u64 hits = 0;
@@ -72,12 +72,12 @@ static int ks_do_disengage(const struct ks_cmd *cmd)
 	mutex_unlock(&ks_mutex);
 
 	if (ret)
-		pr_notice("refused disengage %.*s error=%pe " KS_WHO_FMT "\n",
+		pr_notice("refused disengage %.*s error=%pe %s\n",
 			  (int)cmd->target_len, cmd->target, ERR_PTR(ret),
-			  KS_WHO_ARGS);
+			  ks_who(who));
 	else
-		pr_notice("disengage %s retval=%lld hits=%llu " KS_WHO_FMT "\n",
-			  name ? name : "?", retval, hits, KS_WHO_ARGS);
+		pr_notice("disengage %s retval=%lld hits=%llu %s\n",
+			  name ? name : "?", retval, hits, ks_who(who));
 	kfree(name);
 	return ret;
 }
@@ -91,6 +91,7 @@ static int ks_do_disengage(const struct ks_cmd *cmd)
 int ks_release_all(const char *why)
 {
 	struct ks_engagement **es;
+	char who[KS_WHO_LEN];
 	int i, n, ret;
 
 	mutex_lock(&ks_mutex);
@@ -105,9 +106,9 @@ int ks_release_all(const char *why)
 				  es[i]->name, es[i]->retval, ks_hits(es[i]),
 				  why);
 		else
-			pr_notice("disengage %s retval=%lld hits=%llu " KS_WHO_FMT "\n",
+			pr_notice("disengage %s retval=%lld hits=%llu %s\n",
 				  es[i]->name, es[i]->retval, ks_hits(es[i]),
-				  KS_WHO_ARGS);
+				  ks_who(who));
 	}
 	ret = __ks_disengage_batch(es, n);
 	kfree(es);
@@ -151,13 +152,14 @@ static int ks_parse_write(const char *buf, size_t len, struct ks_cmd *cmd)
 static ssize_t ks_control_write(struct file *file, const char __user *ubuf,
 				size_t count, loff_t *ppos)
 {
+	char who[KS_WHO_LEN];
 	struct ks_cmd cmd;
 	char *buf;
 	int ret;
 
 	if (!capable(CAP_SYS_ADMIN)) {
-		pr_notice("refused write error=%pe " KS_WHO_FMT "\n",
-			  ERR_PTR(-EPERM), KS_WHO_ARGS);
+		pr_notice("refused write error=%pe %s\n",
+			  ERR_PTR(-EPERM), ks_who(who));
 		return -EPERM;
 	}
 	if (*ppos) {
@@ -176,14 +178,14 @@ static ssize_t ks_control_write(struct file *file, const char __user *ubuf,
 	if (ret > 0)
 		ret = ks_dispatch(&cmd);
 	else if (ret < 0)
-		pr_notice("refused malformed command (%zu bytes) error=%pe " KS_WHO_FMT "\n",
-			  count, ERR_PTR(ret), KS_WHO_ARGS);
+		pr_notice("refused malformed command (%zu bytes) error=%pe %s\n",
+			  count, ERR_PTR(ret), ks_who(who));
 	kfree(buf);
 	return ret < 0 ? ret : count;
 
 refused:
-	pr_notice("refused write of %zu bytes at offset %lld error=%pe " KS_WHO_FMT "\n",
-		  count, *ppos, ERR_PTR(ret), KS_WHO_ARGS);
+	pr_notice("refused write of %zu bytes at offset %lld error=%pe %s\n",
+		  count, *ppos, ERR_PTR(ret), ks_who(who));
 	return ret;
 }
 

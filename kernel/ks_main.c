@@ -9,6 +9,8 @@
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
+#include <linux/audit.h>
+#include <linux/cred.h>
 #include <linux/init.h>
 #include <linux/kernel.h>
 #include <linux/module.h>
@@ -59,6 +61,15 @@ bool ks_tainted(void)
 int ks_check_lockdown(void)
 {
 	return security_locked_down(LOCKDOWN_DBG_WRITE_KERNEL);
+}
+
+const char *ks_who(char *buf)
+{
+	snprintf(buf, KS_WHO_LEN, "uid=%u auid=%u ses=%u comm=%s",
+		 from_kuid(&init_user_ns, current_uid()),
+		 from_kuid(&init_user_ns, audit_get_loginuid(current)),
+		 audit_get_sessionid(current), current->comm);
+	return buf;
 }
 
 /* Engage one "target=retval" entry of the parameter. */

@@ -50,11 +50,13 @@ void ks_history_add(const char *name)
 	if (have)
 		ks_history[have++] = ' ';
 	memcpy(ks_history + have, name, len);
+	/* Pairs with ks_history_print(): the bytes land before the length. */
 	smp_store_release(&ks_history_len, have + len);
 }
 
 static void ks_history_print(void)
 {
+	/* Pairs with ks_history_add(): no byte is read before its length. */
 	size_t len = smp_load_acquire(&ks_history_len);
 
 	if (!len && !ks_history_incomplete)

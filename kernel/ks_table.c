@@ -30,6 +30,7 @@
 
 #include "ks.h"
 
+/* Writers of the table: control writes, module notifier, init and exit. */
 DEFINE_MUTEX(ks_mutex);
 LIST_HEAD(ks_engagements);
 
@@ -43,14 +44,13 @@ static int ks_count;
  * through the return thunk where the kernel uses one.
  */
 asm(".pushsection .text, \"ax\"\n"
-    ".type ks_return_stub, @function\n"
-    ".balign 16\n"
-    "ks_return_stub:\n"
-    ANNOTATE_NOENDBR
-    ASM_RET
-    ".size ks_return_stub, .-ks_return_stub\n"
-    ".popsection\n");
-void ks_return_stub(void);
+	".type ks_return_stub, @function\n"
+	".balign 16\n"
+	"ks_return_stub:\n"
+	ANNOTATE_NOENDBR
+	ASM_RET
+	".size ks_return_stub, .-ks_return_stub\n"
+	".popsection\n");
 
 static struct ks_engagement *ks_lookup_ip(unsigned long ip)
 {
