@@ -1,14 +1,23 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The securityfs interface:
+ * The securityfs tree:
  *
  *	/sys/kernel/security/killswitch/
- *	|-- control	0200	commands (grammar in ks_parse.c)
- *	|-- engaged	0400	"<target> retval=<v> hits=<n>" per engagement
- *	`-- taint	0444	"1" once TAINT_KILLSWITCH is set, else "0"
+ *	|-- control		0200	commands (grammar in ks_parse.c)
+ *	|-- engaged		0400	one line per engagement
+ *	|-- last_error		0400	which line of the last failed write failed
+ *	|-- taint		0444	"1" once TAINT_KILLSWITCH is set
+ *	`-- fn/
+ *	    `-- <target>/		one per engagement, named as written
+ *	        |-- retval	0600	read, or write to change it live
+ *	        |-- hits	0400
+ *	        |-- state	0400	armed, pending, observing or failed
+ *	        `-- callers	0400	the last distinct callers
  *
  * securityfs_remove() on a directory leaves its children behind on the
  * kernels we support, so every dentry is kept and removed one by one.
+ * A per-function file may be open after its engagement is gone: it holds
+ * the engagement's id, not a pointer, and finds nothing then.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
@@ -17,183 +26,13 @@
 #include <linux/security.h>
 #include <linux/seq_file.h>
 #include <linux/slab.h>
-#include <linux/string.h>
 #include <linux/uaccess.h>
 
 #include "ks.h"
 
 static struct dentry *ks_dir;
-static struct dentry *ks_files[3];
-
-static int ks_do_engage(const struct ks_cmd *cmd)
-{
-	struct ks_request req = { .retval = cmd->retval };
-	char who[KS_WHO_LEN];
-	char *target;
-	int failed, ret;
-
-	target = kstrndup(cmd->target, cmd->target_len, GFP_KERNEL);
-	if (!target)
-		return -ENOMEM;
-	req.target = target;
-
-	ret = ks_check_lockdown();
-	if (!ret)
-		ret = ks_engage_batch(&req, 1, &failed);
-	if (ret)
-		pr_notice("refused engage %s retval=%lld error=%pe %s\n",
-			  target, cmd->retval, ERR_PTR(ret), ks_who(who));
-	else
-		pr_notice("engage %s retval=%lld %s\n",
-			  target, cmd->retval, ks_who(who));
-	kfree(target);
-	return ret;
-}
-
-static int ks_do_disengage(const struct ks_cmd *cmd)
-{
-	struct ks_engagement *e;
-	char who[KS_WHO_LEN];
-	long long retval = 0;
-	char *name = NULL;
-	u64 hits = 0;
-	int ret;
-
-	mutex_lock(&ks_mutex);
-	e = ks_find(cmd->target, cmd->target_len);
-	if (!e) {
-		ret = -ENOENT;
-	} else {
-		retval = e->retval;
-		hits = ks_hits(e);
-		name = kstrdup(e->name, GFP_KERNEL);
-		ret = __ks_disengage_batch(&e, 1);
-	}
-	mutex_unlock(&ks_mutex);
-
-	if (ret)
-		pr_notice("refused disengage %.*s error=%pe %s\n",
-			  (int)cmd->target_len, cmd->target, ERR_PTR(ret),
-			  ks_who(who));
-	else
-		pr_notice("disengage %s retval=%lld hits=%llu %s\n",
-			  name ? name : "?", retval, hits, ks_who(who));
-	kfree(name);
-	return ret;
-}
-
-/**
- * ks_release_all() - disengage everything, logging each release
- * @why: NULL when a user asked (disengage_all), else the reason logged
- *
- * Return: 0 or the errno of the failed ftrace update (nothing released).
- */
-int ks_release_all(const char *why)
-{
-	struct ks_engagement **es;
-	char who[KS_WHO_LEN];
-	int i, n, ret;
-
-	mutex_lock(&ks_mutex);
-	es = __ks_snapshot(&n);
-	if (!es) {
-		ret = -ENOMEM;
-		goto out;
-	}
-	for (i = 0; i < n; i++) {
-		if (why)
-			pr_notice("released %s retval=%lld hits=%llu: %s\n",
-				  es[i]->name, es[i]->retval, ks_hits(es[i]),
-				  why);
-		else
-			pr_notice("disengage %s retval=%lld hits=%llu %s\n",
-				  es[i]->name, es[i]->retval, ks_hits(es[i]),
-				  ks_who(who));
-	}
-	ret = __ks_disengage_batch(es, n);
-	kfree(es);
-out:
-	mutex_unlock(&ks_mutex);
-	if (ret)
-		pr_err("disengage_all failed, nothing released: %pe\n",
-		       ERR_PTR(ret));
-	return ret;
-}
-
-static int ks_dispatch(const struct ks_cmd *cmd)
-{
-	switch (cmd->verb) {
-	case KS_VERB_ENGAGE:
-		return ks_do_engage(cmd);
-	case KS_VERB_DISENGAGE:
-		return ks_do_disengage(cmd);
-	case KS_VERB_DISENGAGE_ALL:
-		return ks_release_all(NULL);
-	}
-	return -EINVAL;
-}
-
-/* Returns 1 with @cmd set, 0 for a blank write, or -EINVAL. */
-static int ks_parse_write(const char *buf, size_t len, struct ks_cmd *cmd)
-{
-	const char *pos = buf, *end = buf + len;
-	struct ks_cmd extra;
-	int ret;
-
-	ret = ks_parse_next(&pos, end, cmd);
-	if (ret <= 0)
-		return ret;
-	/* One command per write: anything after it must be blank. */
-	if (ks_parse_next(&pos, end, &extra) != 0)
-		return -EINVAL;
-	return 1;
-}
-
-static ssize_t ks_control_write(struct file *file, const char __user *ubuf,
-				size_t count, loff_t *ppos)
-{
-	char who[KS_WHO_LEN];
-	struct ks_cmd cmd;
-	char *buf;
-	int ret;
-
-	if (!capable(CAP_SYS_ADMIN)) {
-		pr_notice("refused write error=%pe %s\n",
-			  ERR_PTR(-EPERM), ks_who(who));
-		return -EPERM;
-	}
-	if (*ppos) {
-		ret = -EINVAL;
-		goto refused;
-	}
-	if (count > KS_WRITE_MAX) {
-		ret = -E2BIG;
-		goto refused;
-	}
-
-	buf = memdup_user_nul(ubuf, count);
-	if (IS_ERR(buf))
-		return PTR_ERR(buf);
-	ret = ks_parse_write(buf, count, &cmd);
-	if (ret > 0)
-		ret = ks_dispatch(&cmd);
-	else if (ret < 0)
-		pr_notice("refused malformed command (%zu bytes) error=%pe %s\n",
-			  count, ERR_PTR(ret), ks_who(who));
-	kfree(buf);
-	return ret < 0 ? ret : count;
-
-refused:
-	pr_notice("refused write of %zu bytes at offset %lld error=%pe %s\n",
-		  count, *ppos, ERR_PTR(ret), ks_who(who));
-	return ret;
-}
-
-static const struct file_operations ks_control_fops = {
-	.owner = THIS_MODULE,
-	.write = ks_control_write,
-	.llseek = noop_llseek,
-};
+static struct dentry *ks_fn_dir;
+static struct dentry *ks_files[4];
 
 static int ks_engaged_show(struct seq_file *m, void *v)
 {
@@ -201,8 +40,9 @@ static int ks_engaged_show(struct seq_file *m, void *v)
 
 	mutex_lock(&ks_mutex);
 	list_for_each_entry(e, &ks_engagements, node)
-		seq_printf(m, "%s retval=%lld hits=%llu\n",
-			   e->name, READ_ONCE(e->retval), ks_hits(e));
+		seq_printf(m, "%s retval=%lld hits=%llu state=%s\n", e->name,
+			   READ_ONCE(e->retval), ks_hits(e),
+			   ks_state_name(e->state));
 	mutex_unlock(&ks_mutex);
 	return 0;
 }
@@ -215,9 +55,159 @@ static int ks_taint_show(struct seq_file *m, void *v)
 }
 DEFINE_SHOW_ATTRIBUTE(ks_taint);
 
-void ks_fs_exit(void)
+enum ks_fn_file { KS_FN_RETVAL, KS_FN_HITS, KS_FN_STATE, KS_FN_CALLERS };
+
+/* Show one per-function file; the kind is in the seq_file's private. */
+static int ks_fn_show(struct seq_file *m, void *v)
+{
+	struct inode *inode = m->file->f_inode;
+	enum ks_fn_file kind = (uintptr_t)m->private;
+	struct ks_engagement *e;
+	int ret = 0;
+
+	mutex_lock(&ks_mutex);
+	e = ks_find_id((uintptr_t)inode->i_private);
+	if (!e)
+		ret = -ENOENT;
+	else if (kind == KS_FN_RETVAL)
+		seq_printf(m, "%lld\n", READ_ONCE(e->retval));
+	else if (kind == KS_FN_HITS)
+		seq_printf(m, "%llu\n", ks_hits(e));
+	else if (kind == KS_FN_STATE)
+		seq_printf(m, "%s\n", ks_state_name(e->state));
+	else
+		ks_callers_show(m, e->callers);
+	mutex_unlock(&ks_mutex);
+	return ret;
+}
+
+#define KS_FN_OPEN(kind)						\
+static int ks_fn_open_##kind(struct inode *inode, struct file *file)	\
+{									\
+	return single_open(file, ks_fn_show, (void *)KS_FN_##kind);	\
+}
+
+KS_FN_OPEN(RETVAL)
+KS_FN_OPEN(HITS)
+KS_FN_OPEN(STATE)
+KS_FN_OPEN(CALLERS)
+
+/* Writing the retval file changes the value live, under the same rules. */
+static ssize_t ks_fn_retval_write(struct file *file, const char __user *ubuf,
+				  size_t count, loff_t *ppos)
+{
+	struct ks_engagement *e;
+	char who[KS_WHO_LEN];
+	long long old, val;
+	char buf[32];
+	int ret;
+
+	if (!capable(CAP_SYS_ADMIN))
+		return -EPERM;
+	if (*ppos || count >= sizeof(buf))
+		return -EINVAL;
+	if (copy_from_user(buf, ubuf, count))
+		return -EFAULT;
+	buf[count] = '\0';
+	if (ks_parse_retval(strim(buf), strlen(strim(buf)), &val))
+		return -EINVAL;
+	ret = ks_check_lockdown();
+	if (ret)
+		return ret;
+
+	mutex_lock(&ks_mutex);
+	e = ks_find_id((uintptr_t)file_inode(file)->i_private);
+	if (e) {
+		old = e->retval;
+		WRITE_ONCE(e->retval, val);
+		pr_notice("retval %s %lld -> %lld %s\n", e->name, old, val,
+			  ks_who(who));
+	}
+	mutex_unlock(&ks_mutex);
+	return e ? count : -ENOENT;
+}
+
+static const struct file_operations ks_fn_fops[] = {
+	[KS_FN_RETVAL] = {
+		.owner = THIS_MODULE, .open = ks_fn_open_RETVAL,
+		.read = seq_read, .llseek = seq_lseek,
+		.release = single_release, .write = ks_fn_retval_write,
+	},
+	[KS_FN_HITS] = {
+		.owner = THIS_MODULE, .open = ks_fn_open_HITS,
+		.read = seq_read, .llseek = seq_lseek,
+		.release = single_release,
+	},
+	[KS_FN_STATE] = {
+		.owner = THIS_MODULE, .open = ks_fn_open_STATE,
+		.read = seq_read, .llseek = seq_lseek,
+		.release = single_release,
+	},
+	[KS_FN_CALLERS] = {
+		.owner = THIS_MODULE, .open = ks_fn_open_CALLERS,
+		.read = seq_read, .llseek = seq_lseek,
+		.release = single_release,
+	},
+};
+
+static const struct { const char *name; umode_t mode; } ks_fn_files[] = {
+	[KS_FN_RETVAL] = { "retval", 0600 },
+	[KS_FN_HITS] = { "hits", 0400 },
+	[KS_FN_STATE] = { "state", 0400 },
+	[KS_FN_CALLERS] = { "callers", 0400 },
+};
+
+/* A missing file is logged; the engagement itself stands. */
+void __ks_fs_add(struct ks_engagement *e)
+{
+	void *id = (void *)(uintptr_t)e->id;
+	struct dentry *d;
+	int i;
+
+	lockdep_assert_held(&ks_mutex);
+	if (!ks_fn_dir)
+		return;	/* engage= at load runs before the tree exists */
+	d = securityfs_create_dir(e->name, ks_fn_dir);
+	if (IS_ERR(d))
+		goto fail;
+	e->dir = d;
+	for (i = 0; i < ARRAY_SIZE(ks_fn_files); i++) {
+		d = securityfs_create_file(ks_fn_files[i].name,
+					   ks_fn_files[i].mode, e->dir, id,
+					   &ks_fn_fops[i]);
+		if (IS_ERR(d))
+			goto fail;
+		e->files[i] = d;
+	}
+	return;
+fail:
+	pr_err("fn/%s: cannot create its files: %pe\n", e->name, d);
+	__ks_fs_remove(e);
+}
+
+void __ks_fs_remove(struct ks_engagement *e)
 {
 	int i;
+
+	for (i = ARRAY_SIZE(e->files) - 1; i >= 0; i--) {
+		securityfs_remove(e->files[i]);
+		e->files[i] = NULL;
+	}
+	securityfs_remove(e->dir);
+	e->dir = NULL;
+}
+
+void ks_fs_exit(void)
+{
+	struct ks_engagement *e;
+	int i;
+
+	mutex_lock(&ks_mutex);
+	list_for_each_entry(e, &ks_engagements, node)
+		__ks_fs_remove(e);
+	securityfs_remove(ks_fn_dir);
+	ks_fn_dir = NULL;
+	mutex_unlock(&ks_mutex);
 
 	for (i = ARRAY_SIZE(ks_files) - 1; i >= 0; i--) {
 		securityfs_remove(ks_files[i]);
@@ -227,6 +217,7 @@ void ks_fs_exit(void)
 	ks_dir = NULL;
 }
 
+/* Also gives the engagements made by engage= at load their files. */
 int ks_fs_init(void)
 {
 	static const struct {
@@ -236,25 +227,37 @@ int ks_fs_init(void)
 	} files[] = {
 		{ "control", 0200, &ks_control_fops },
 		{ "engaged", 0400, &ks_engaged_fops },
-		{ "taint",   0444, &ks_taint_fops },
+		{ "last_error", 0400, &ks_last_error_fops },
+		{ "taint", 0444, &ks_taint_fops },
 	};
+	struct ks_engagement *e;
+	struct dentry *d;
 	int i;
 
 	ks_dir = securityfs_create_dir(KBUILD_MODNAME, NULL);
-	if (IS_ERR(ks_dir))
-		return PTR_ERR(ks_dir);
-
-	for (i = 0; i < ARRAY_SIZE(files); i++) {
-		ks_files[i] = securityfs_create_file(files[i].name,
-						     files[i].mode, ks_dir,
-						     NULL, files[i].fops);
-		if (IS_ERR(ks_files[i])) {
-			int ret = PTR_ERR(ks_files[i]);
-
-			ks_files[i] = NULL;
-			ks_fs_exit();
-			return ret;
-		}
+	if (IS_ERR(ks_dir)) {
+		d = ks_dir;
+		ks_dir = NULL;
+		return PTR_ERR(d);
 	}
+	for (i = 0; i < ARRAY_SIZE(files); i++) {
+		d = securityfs_create_file(files[i].name, files[i].mode,
+					   ks_dir, NULL, files[i].fops);
+		if (IS_ERR(d))
+			goto fail;
+		ks_files[i] = d;
+	}
+	d = securityfs_create_dir("fn", ks_dir);
+	if (IS_ERR(d))
+		goto fail;
+
+	mutex_lock(&ks_mutex);
+	ks_fn_dir = d;
+	list_for_each_entry(e, &ks_engagements, node)
+		__ks_fs_add(e);
+	mutex_unlock(&ks_mutex);
 	return 0;
+fail:
+	ks_fs_exit();
+	return PTR_ERR(d);
 }

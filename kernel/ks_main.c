@@ -76,7 +76,7 @@ const char *ks_who(char *buf)
 static void ks_param_one(char *entry)
 {
 	char *eq = strchr(entry, '=');
-	struct ks_request req;
+	struct ks_request req = { .window = -1 };
 	size_t module_len;
 	int failed, ret;
 
@@ -91,13 +91,13 @@ static void ks_param_one(char *entry)
 
 	ret = ks_check_lockdown();
 	if (!ret)
-		ret = ks_engage_batch(&req, 1, &failed);
+		ret = ks_engage(&req, 1, &failed);
 	if (ret)
 		pr_warn("param: skipped '%s=%lld': %pe\n", entry, req.retval,
 			ERR_PTR(ret));
 	else
-		pr_notice("engage %s retval=%lld source=param\n", entry,
-			  req.retval);
+		pr_notice("engage %s retval=%lld state=%s source=param\n",
+			  entry, req.retval, ks_state_name(req.e->state));
 }
 
 /* Bad entries are logged and skipped; the good ones still apply. */
@@ -128,27 +128,39 @@ static int __init ks_init(void)
 	if (ks_tainted())
 		ks_history_mark_incomplete();
 
+	ret = ks_table_init();
+	if (ret) {
+		pr_err("cannot register with ftrace: %pe\n", ERR_PTR(ret));
+		return ret;
+	}
 	ret = ks_notify_init();
 	if (ret)
-		return ret;
+		goto out_table;
 
 	ks_param_apply();
 
 	ret = ks_fs_init();
 	if (ret) {
 		pr_err("cannot create securityfs files: %pe\n", ERR_PTR(ret));
-		ks_release_all("module failed to load");
-		ks_notify_exit();
-		ks_table_exit();
-		return ret;
+		goto out_release;
 	}
 	pr_info("ready\n");
 	return 0;
+
+out_release:
+	ks_engage_exit();
+	ks_release_all("module failed to load");
+	ks_notify_exit();
+out_table:
+	ks_table_exit();
+	return ret;
 }
 
+/* No new command can arrive once the files are gone; then release all. */
 static void __exit ks_exit(void)
 {
 	ks_fs_exit();
+	ks_engage_exit();
 	ks_release_all("module unloading");
 	ks_notify_exit();
 	ks_table_exit();

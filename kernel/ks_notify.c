@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Reactions to the rest of the kernel: a module with engaged functions
- * going away, and oopses and panics, whose log must say that the kernel
- * was not running its source.
+ * Reactions to the rest of the kernel: modules loading and unloading
+ * (handled in ks_engage.c), and oopses and panics, whose log must say
+ * that the kernel was not running its source.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
@@ -81,44 +81,12 @@ static int ks_panic_notify(struct notifier_block *nb, unsigned long val,
 	return NOTIFY_DONE;
 }
 
-/*
- * The module's text is about to be freed: its call sites must leave the
- * ftrace filter now, or a module loaded later at the same address would
- * inherit the override.
- */
-static void ks_module_going(struct module *mod)
-{
-	struct ks_engagement **es;
-	int i, n, k = 0, ret;
-
-	mutex_lock(&ks_mutex);
-	es = __ks_snapshot(&n);
-	if (!es) {
-		pr_err("module %s is going away with engagements that could not be released: %pe\n",
-		       mod->name, ERR_PTR(-ENOMEM));
-		goto out;
-	}
-	for (i = 0; i < n; i++) {
-		if (!within_module(es[i]->ip, mod))
-			continue;
-		pr_notice("released %s retval=%lld hits=%llu: module %s is going away\n",
-			  es[i]->name, es[i]->retval, ks_hits(es[i]),
-			  mod->name);
-		es[k++] = es[i];
-	}
-	ret = __ks_disengage_batch(es, k);
-	if (ret)
-		pr_err("module %s is going away with engagements that could not be released: %pe\n",
-		       mod->name, ERR_PTR(ret));
-	kfree(es);
-out:
-	mutex_unlock(&ks_mutex);
-}
-
 static int ks_module_notify(struct notifier_block *nb, unsigned long state,
 			    void *data)
 {
-	if (state == MODULE_STATE_GOING)
+	if (state == MODULE_STATE_COMING)
+		ks_module_coming(data);
+	else if (state == MODULE_STATE_GOING)
 		ks_module_going(data);
 	return NOTIFY_DONE;
 }

@@ -5,6 +5,7 @@
  * Grammar, one command per line:
  *
  *	engage <target> <retval>
+ *	tryengage <target> <retval> <seconds>
  *	disengage <target>
  *	disengage_all
  *
@@ -13,14 +14,16 @@
  *	symbol := [A-Za-z0-9_.]{1,511}
  *	retval := ["-"] ( "0" | [1-9][0-9]* | "0x" [0-9a-fA-F]+ )
  *		  within the range of a signed 64-bit integer
+ *	seconds := "0" | [1-9][0-9]*, at most 86400
  *
  * Words are separated by blanks (space, tab); a line may carry blanks and a
  * CR around its words, and blank lines are ignored, so "cmd\n" and
  * "cmd\r\n" both work.  Verbs are lower case.  Decimal values with leading
  * zeros are refused because some readers would take them for octal.
  *
- * Every malformed input yields -EINVAL.  The caller decides how many
- * commands a write may hold and turns other failures into their own errno.
+ * Every malformed input yields -EINVAL.  The caller decides which
+ * commands may share a write (ks_control.c) and gives other failures their
+ * own errno.
  */
 #include "ks_parse.h"
 
@@ -136,6 +139,26 @@ int ks_parse_target(const char *s, size_t len, size_t *module_len)
 	return 0;
 }
 
+/**
+ * ks_parse_seconds() - parse the observation window of tryengage
+ * @s:       the characters, not NUL-terminated
+ * @len:     their number
+ * @seconds: where the value goes on success
+ *
+ * Return: 0, or -EINVAL unless @s is a plain decimal 0..KS_TRIAL_MAX.
+ */
+int ks_parse_seconds(const char *s, size_t len, unsigned int *seconds)
+{
+	long long v;
+
+	if (!len || s[0] == '-' || (len > 1 && (s[1] == 'x' || s[1] == 'X')))
+		return -EINVAL;
+	if (ks_parse_retval(s, len, &v) || v > KS_TRIAL_MAX)
+		return -EINVAL;
+	*seconds = (unsigned int)v;
+	return 0;
+}
+
 /* Split one line into at most @max words; returns the count or -EINVAL. */
 static int ks_split(const char *p, const char *end, const char **word,
 		    size_t *wlen, int max)
@@ -165,20 +188,21 @@ static bool ks_word_is(const char *w, size_t len, const char *verb)
 static int ks_parse_words(const char **w, const size_t *wl, int n,
 			  struct ks_cmd *cmd)
 {
+	memset(cmd, 0, sizeof(*cmd));
 	if (n == 1 && ks_word_is(w[0], wl[0], "disengage_all")) {
 		cmd->verb = KS_VERB_DISENGAGE_ALL;
-		cmd->target = NULL;
-		cmd->target_len = 0;
-		cmd->module_len = 0;
-		cmd->retval = 0;
 		return 0;
 	}
 	if (n == 2 && ks_word_is(w[0], wl[0], "disengage")) {
 		cmd->verb = KS_VERB_DISENGAGE;
-		cmd->retval = 0;
 	} else if (n == 3 && ks_word_is(w[0], wl[0], "engage")) {
 		cmd->verb = KS_VERB_ENGAGE;
 		if (ks_parse_retval(w[2], wl[2], &cmd->retval))
+			return -EINVAL;
+	} else if (n == 4 && ks_word_is(w[0], wl[0], "tryengage")) {
+		cmd->verb = KS_VERB_TRYENGAGE;
+		if (ks_parse_retval(w[2], wl[2], &cmd->retval) ||
+		    ks_parse_seconds(w[3], wl[3], &cmd->seconds))
 			return -EINVAL;
 	} else {
 		return -EINVAL;
@@ -203,8 +227,8 @@ static int ks_parse_words(const char **w, const size_t *wl, int n,
 int ks_parse_next(const char **pos, const char *end, struct ks_cmd *cmd)
 {
 	const char *p = *pos;
-	const char *word[4];
-	size_t wlen[4];
+	const char *word[5];
+	size_t wlen[5];
 
 	while (p < end) {
 		const char *eol = memchr(p, '\n', end - p);
@@ -215,7 +239,7 @@ int ks_parse_next(const char **pos, const char *end, struct ks_cmd *cmd)
 			eol = end;
 		if (memchr(p, '\0', eol - p))
 			return -EINVAL;
-		n = ks_split(p, eol, word, wlen, 4);
+		n = ks_split(p, eol, word, wlen, 5);
 		if (n < 0)
 			return -EINVAL;
 		if (n > 0) {

@@ -26,8 +26,13 @@ extern "C" {
 #define KS_SYMBOL_MAX	511	/* KSYM_NAME_LEN - 1 */
 #define KS_TARGET_MAX	(KS_MODULE_MAX + 1 + KS_SYMBOL_MAX)
 
+/* Most commands in one write, and the longest observation window. */
+#define KS_BATCH_MAX	4096
+#define KS_TRIAL_MAX	86400
+
 enum ks_verb {
 	KS_VERB_ENGAGE,
+	KS_VERB_TRYENGAGE,
 	KS_VERB_DISENGAGE,
 	KS_VERB_DISENGAGE_ALL,
 };
@@ -43,10 +48,12 @@ struct ks_cmd {
 	size_t target_len;
 	size_t module_len;
 	long long retval;
+	unsigned int seconds;	/* tryengage only */
 };
 
 int ks_parse_retval(const char *s, size_t len, long long *retval);
 int ks_parse_target(const char *s, size_t len, size_t *module_len);
+int ks_parse_seconds(const char *s, size_t len, unsigned int *seconds);
 int ks_parse_next(const char **pos, const char *end, struct ks_cmd *cmd);
 
 #ifdef __cplusplus

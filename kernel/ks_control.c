@@ -1,0 +1,273 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The control file.  A write is one batch, applied all or nothing:
+ *
+ *	- any number of "engage" and "tryengage" lines, or
+ *	- any number of "disengage" lines, or
+ *	- one "disengage_all".
+ *
+ * A write of blanks only is a no-op.  Other mixes are -EINVAL.  When a
+ * batch fails, nothing changed, the log names the failing line, and
+ * last_error holds "line=<n> target=<t> error=<-EXXX>" for the tool.
+ */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
+#include <linux/capability.h>
+#include <linux/fs.h>
+#include <linux/mm.h>
+#include <linux/seq_file.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+#include <linux/uaccess.h>
+
+#include "ks.h"
+
+static DEFINE_MUTEX(ks_error_lock);
+static char ks_last_error[KS_TARGET_MAX + 64];
+
+static void ks_set_error(int line, const char *target, size_t len, int err)
+{
+	mutex_lock(&ks_error_lock);
+	snprintf(ks_last_error, sizeof(ks_last_error),
+		 "line=%d target=%.*s error=%pe\n", line, (int)len,
+		 target ? target : "", ERR_PTR(err));
+	mutex_unlock(&ks_error_lock);
+}
+
+static int ks_last_error_show(struct seq_file *m, void *v)
+{
+	mutex_lock(&ks_error_lock);
+	seq_puts(m, ks_last_error);
+	mutex_unlock(&ks_error_lock);
+	return 0;
+}
+
+static int ks_last_error_open(struct inode *inode, struct file *file)
+{
+	return single_open(file, ks_last_error_show, NULL);
+}
+
+const struct file_operations ks_last_error_fops = {
+	.owner = THIS_MODULE,
+	.open = ks_last_error_open,
+	.read = seq_read,
+	.llseek = seq_lseek,
+	.release = single_release,
+};
+
+static void ks_log_refused(const struct ks_cmd *cmd, int line, int n, int err)
+{
+	static const char * const verbs[] = {
+		[KS_VERB_ENGAGE] = "engage",
+		[KS_VERB_TRYENGAGE] = "tryengage",
+		[KS_VERB_DISENGAGE] = "disengage",
+		[KS_VERB_DISENGAGE_ALL] = "disengage_all",
+	};
+	char who[KS_WHO_LEN];
+	char batch[48] = "";
+
+	if (n > 1)
+		snprintf(batch, sizeof(batch), " line=%d of %d, none applied",
+			 line, n);
+	if (cmd->verb == KS_VERB_DISENGAGE_ALL)
+		pr_notice("refused disengage_all error=%pe %s\n", ERR_PTR(err),
+			  ks_who(who));
+	else if (cmd->verb == KS_VERB_DISENGAGE)
+		pr_notice("refused disengage %.*s error=%pe%s %s\n",
+			  (int)cmd->target_len, cmd->target, ERR_PTR(err),
+			  batch, ks_who(who));
+	else
+		pr_notice("refused %s %.*s retval=%lld error=%pe%s %s\n",
+			  verbs[cmd->verb], (int)cmd->target_len, cmd->target,
+			  cmd->retval, ERR_PTR(err), batch, ks_who(who));
+	ks_set_error(line, cmd->target, cmd->target_len, err);
+}
+
+static void ks_log_enabled(const struct ks_request *r)
+{
+	char who[KS_WHO_LEN];
+
+	if (r->window >= 0)
+		pr_notice("tryengage %s retval=%lld seconds=%d state=%s %s\n",
+			  r->target, r->retval, r->window,
+			  ks_state_name(r->e->state), ks_who(who));
+	else if (r->e->state == KS_PENDING)
+		pr_notice("engage %s retval=%lld state=pending %s\n",
+			  r->target, r->retval, ks_who(who));
+	else
+		pr_notice("engage %s retval=%lld %s\n", r->target, r->retval,
+			  ks_who(who));
+}
+
+/* engage and tryengage lines; @cmds are known to be of those verbs. */
+static int ks_apply_enable(const struct ks_cmd *cmds, int n)
+{
+	struct ks_request *reqs;
+	int i, failed, ret;
+
+	ret = ks_check_lockdown();
+	if (ret) {
+		ks_log_refused(&cmds[0], 1, n, ret);
+		return ret;
+	}
+	reqs = kvcalloc(n, sizeof(*reqs), GFP_KERNEL);
+	if (!reqs)
+		return -ENOMEM;
+	for (i = 0; i < n; i++) {
+		reqs[i].target = kstrndup(cmds[i].target, cmds[i].target_len,
+					  GFP_KERNEL);
+		reqs[i].retval = cmds[i].retval;
+		reqs[i].window = cmds[i].verb == KS_VERB_TRYENGAGE ?
+				 cmds[i].seconds : -1;
+		if (!reqs[i].target) {
+			ret = -ENOMEM;
+			goto out;
+		}
+	}
+
+	ret = ks_engage(reqs, n, &failed);
+	if (ret)
+		ks_log_refused(&cmds[failed < 0 ? 0 : failed],
+			       failed < 0 ? 0 : failed + 1, n, ret);
+	else
+		for (i = 0; i < n; i++)
+			ks_log_enabled(&reqs[i]);
+out:
+	for (i = 0; i < n; i++)
+		kfree(reqs[i].target);
+	kvfree(reqs);
+	return ret;
+}
+
+/* disengage lines: every target must be engaged, each named once. */
+static int ks_apply_disengage(const struct ks_cmd *cmds, int n)
+{
+	struct ks_engagement **es;
+	int i, j, ret = 0;
+
+	es = kvcalloc(n, sizeof(*es), GFP_KERNEL);
+	if (!es)
+		return -ENOMEM;
+	mutex_lock(&ks_mutex);
+	for (i = 0; i < n && !ret; i++) {
+		es[i] = ks_find(cmds[i].target, cmds[i].target_len);
+		for (j = 0; es[i] && j < i; j++)
+			if (es[j] == es[i])
+				es[i] = NULL;
+		if (!es[i]) {
+			ret = -ENOENT;
+			ks_log_refused(&cmds[i], i + 1, n, ret);
+		}
+	}
+	if (!ret) {
+		ret = __ks_disengage(es, n, NULL);
+		if (ret)
+			ks_log_refused(&cmds[0], 0, n, ret);
+	}
+	mutex_unlock(&ks_mutex);
+	kvfree(es);
+	return ret;
+}
+
+static bool ks_enabling(enum ks_verb verb)
+{
+	return verb == KS_VERB_ENGAGE || verb == KS_VERB_TRYENGAGE;
+}
+
+static int ks_apply(const struct ks_cmd *cmds, int n)
+{
+	int i;
+
+	for (i = 1; i < n; i++) {
+		if (ks_enabling(cmds[i].verb) != ks_enabling(cmds[0].verb) ||
+		    cmds[i].verb == KS_VERB_DISENGAGE_ALL ||
+		    cmds[0].verb == KS_VERB_DISENGAGE_ALL) {
+			ks_log_refused(&cmds[i], i + 1, n, -EINVAL);
+			return -EINVAL;
+		}
+	}
+	if (ks_enabling(cmds[0].verb))
+		return ks_apply_enable(cmds, n);
+	if (cmds[0].verb == KS_VERB_DISENGAGE)
+		return ks_apply_disengage(cmds, n);
+	return ks_release_all(NULL);
+}
+
+/*
+ * Parse every line first, so that a malformed line anywhere applies
+ * nothing.  Returns the number of commands (0: blank) or -EINVAL with
+ * the offending line in @bad_line.
+ */
+static int ks_parse_batch(const char *buf, size_t len, struct ks_cmd **out,
+			  int *bad_line)
+{
+	const char *pos = buf, *end = buf + len;
+	struct ks_cmd cmd, *cmds;
+	int n = 0, ret;
+
+	while ((ret = ks_parse_next(&pos, end, &cmd)) > 0)
+		if (++n > KS_BATCH_MAX)
+			break;
+	if (ret < 0 || n > KS_BATCH_MAX) {
+		const char *p;
+
+		*bad_line = 1;
+		for (p = buf; p < pos; p++)
+			*bad_line += *p == '\n';
+		return -EINVAL;
+	}
+	if (!n)
+		return 0;
+
+	cmds = kvmalloc_array(n, sizeof(*cmds), GFP_KERNEL);
+	if (!cmds)
+		return -ENOMEM;
+	pos = buf;
+	for (ret = 0; ret < n; ret++)
+		ks_parse_next(&pos, end, &cmds[ret]);
+	*out = cmds;
+	return n;
+}
+
+static ssize_t ks_control_write(struct file *file, const char __user *ubuf,
+				size_t count, loff_t *ppos)
+{
+	struct ks_cmd *cmds = NULL;
+	char who[KS_WHO_LEN];
+	int n, line = 0;
+	char *buf;
+
+	if (!capable(CAP_SYS_ADMIN)) {
+		pr_notice("refused write error=%pe %s\n", ERR_PTR(-EPERM),
+			  ks_who(who));
+		return -EPERM;
+	}
+	if (*ppos || count > KS_WRITE_MAX) {
+		n = *ppos ? -EINVAL : -E2BIG;
+		pr_notice("refused write of %zu bytes at offset %lld error=%pe %s\n",
+			  count, *ppos, ERR_PTR(n), ks_who(who));
+		ks_set_error(0, NULL, 0, n);
+		return n;
+	}
+
+	buf = memdup_user_nul(ubuf, count);
+	if (IS_ERR(buf))
+		return PTR_ERR(buf);
+	n = ks_parse_batch(buf, count, &cmds, &line);
+	if (n == -EINVAL) {
+		pr_notice("refused malformed command (line %d of a %zu-byte write) error=%pe %s\n",
+			  line, count, ERR_PTR(n), ks_who(who));
+		ks_set_error(line, NULL, 0, n);
+	} else if (n > 0) {
+		n = ks_apply(cmds, n);
+	}
+	kvfree(cmds);
+	kfree(buf);
+	return n < 0 ? n : count;
+}
+
+const struct file_operations ks_control_fops = {
+	.owner = THIS_MODULE,
+	.write = ks_control_write,
+	.llseek = noop_llseek,
+};
