@@ -122,6 +122,13 @@ void ks_module_going(struct module *mod);
 void ks_engage_exit(void);
 
 /* ks_callers.c */
+static __always_inline bool ks_callers_seen(struct ks_callers *c,
+					    unsigned long parent_ip)
+{
+	return READ_ONCE(c->last_pid) == current->pid &&
+	       READ_ONCE(c->last_parent) == parent_ip;
+}
+
 struct ks_callers *ks_callers_new(void);
 void ks_callers_record(struct ks_callers *c, unsigned long parent_ip);
 void ks_callers_show(struct seq_file *m, struct ks_callers *c);

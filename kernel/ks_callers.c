@@ -5,8 +5,9 @@
  * stack.  Recording runs in the ftrace handler, so it never allocates and
  * never waits: the slots are preallocated, the lock is only tried, and
  * NMIs are skipped.  A caller that repeats the previous (pid, call site)
- * costs two loads and no lock, which keeps tight loops cheap; its count
- * then tells only that it called at least that often.
+ * costs two loads and no call (ks_callers_seen() in the handler), which
+ * keeps tight loops cheap; its count then tells only that it called at
+ * least that often.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
@@ -62,9 +63,6 @@ void notrace ks_callers_record(struct ks_callers *c, unsigned long parent_ip)
 	struct ks_caller *s;
 	unsigned long flags;
 
-	if (READ_ONCE(c->last_pid) == pid &&
-	    READ_ONCE(c->last_parent) == parent_ip)
-		return;
 	if (in_nmi() || !raw_spin_trylock_irqsave(&c->lock, flags))
 		return;
 

@@ -55,7 +55,20 @@ static noinline __used void ks_anchor(void)
 	barrier();
 }
 
-struct ks_engagement *notrace ks_lookup_ip(unsigned long ip)
+/*
+ * The registers ftrace saved at the call site.  Both kernels keep a
+ * pt_regs there on x86; 6.12 made struct ftrace_regs opaque and reaches it
+ * through arch_ftrace_regs().  Without FTRACE_OPS_FL_SAVE_REGS only the
+ * argument registers, %rax, %rip and the stack pointer are valid, and the
+ * trampoline restores %rax and honours a changed %rip: all we need.
+ */
+#ifdef arch_ftrace_regs
+#define ks_fregs(fregs) (&arch_ftrace_regs(fregs)->regs)
+#else
+#define ks_fregs(fregs) (&(fregs)->regs)
+#endif
+
+static __always_inline struct ks_engagement *__ks_lookup_ip(unsigned long ip)
 {
 	struct ks_engagement *e;
 
@@ -65,45 +78,55 @@ struct ks_engagement *notrace ks_lookup_ip(unsigned long ip)
 	return NULL;
 }
 
+struct ks_engagement *ks_lookup_ip(unsigned long ip)
+{
+	return __ks_lookup_ip(ip);
+}
+
 /*
  * Runs at the entry of every engaged function, on any CPU and in any
- * context, so it takes no sleeping lock and calls nothing traceable.  The
- * recursion lock also disables preemption, which is the read side of the
- * grace period that ks_unresolve() waits for.
+ * context.  It calls nothing on the path of a repeated caller, so it needs
+ * no recursion guard there; disabled preemption is the read side of the
+ * grace period that ks_unresolve() waits for.  Recording a new caller does
+ * call into the kernel (the stack unwinder), so that part runs under
+ * ftrace's recursion lock.
  */
 static void notrace ks_ftrace_handler(unsigned long ip, unsigned long parent_ip,
 				      struct ftrace_ops *op,
 				      struct ftrace_regs *fregs)
 {
-	struct pt_regs *regs = ftrace_get_regs(fregs);
+	struct pt_regs *regs = ks_fregs(fregs);
 	struct ks_engagement *e;
 	int bit;
 
-	bit = ftrace_test_recursion_trylock(ip, parent_ip);
-	if (bit < 0)
-		return;
-
-	e = ks_lookup_ip(ip);
-	if (!e || !regs)
+	preempt_disable_notrace();
+	e = __ks_lookup_ip(ip);
+	if (!e)
 		goto out;
 	this_cpu_inc(*e->hits);
-	ks_callers_record(e->callers, parent_ip);
+	if (unlikely(!ks_callers_seen(e->callers, parent_ip))) {
+		bit = ftrace_test_recursion_trylock(ip, parent_ip);
+		if (bit >= 0) {
+			ks_callers_record(e->callers, parent_ip);
+			ftrace_test_recursion_unlock(bit);
+		}
+	}
 	if (READ_ONCE(e->observe))
 		goto out;
 	regs->ax = (unsigned long)READ_ONCE(e->retval);
 	regs->ip = (unsigned long)ks_return_stub;
 out:
-	ftrace_test_recursion_unlock(bit);
+	preempt_enable_notrace();
 }
 
 /*
+ * No SAVE_REGS: the lighter trampoline is enough (see ks_fregs()).
  * PERMANENT: while the module is loaded, "sysctl kernel.ftrace_enabled=0"
  * fails instead of silently lifting every engagement.
  */
 static struct ftrace_ops ks_ops = {
 	.func = ks_ftrace_handler,
-	.flags = FTRACE_OPS_FL_SAVE_REGS | FTRACE_OPS_FL_IPMODIFY |
-		 FTRACE_OPS_FL_PERMANENT,
+	.flags = FTRACE_OPS_FL_IPMODIFY | FTRACE_OPS_FL_PERMANENT,
 };
 
 int ks_table_init(void)
