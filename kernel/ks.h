@@ -111,6 +111,7 @@ const char *ks_state_name(enum ks_state state);
 bool ks_module_loaded(const char *name);
 int ks_resolve(struct ks_engagement *e, struct module *mod);
 void ks_unresolve(struct ks_engagement **es, int n);
+void ks_resolve_exit(void);
 
 /* ks_engage.c */
 int ks_engage(struct ks_request *reqs, int n, int *failed);

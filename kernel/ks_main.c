@@ -77,6 +77,7 @@ static void ks_param_one(char *entry)
 {
 	char *eq = strchr(entry, '=');
 	struct ks_request req = { .window = -1 };
+	char who[KS_WHO_LEN];
 	size_t module_len;
 	int failed, ret;
 
@@ -96,8 +97,9 @@ static void ks_param_one(char *entry)
 		pr_warn("param: skipped '%s=%lld': %pe\n", entry, req.retval,
 			ERR_PTR(ret));
 	else
-		pr_notice("engage %s retval=%lld state=%s source=param\n",
-			  entry, req.retval, ks_state_name(req.e->state));
+		pr_notice("engage %s retval=%lld state=%s %s source=param\n",
+			  entry, req.retval, ks_state_name(req.e->state),
+			  ks_who(who));
 }
 
 /* Bad entries are logged and skipped; the good ones still apply. */
@@ -153,6 +155,7 @@ out_release:
 	ks_notify_exit();
 out_table:
 	ks_table_exit();
+	ks_resolve_exit();
 	return ret;
 }
 
@@ -164,6 +167,7 @@ static void __exit ks_exit(void)
 	ks_release_all("module unloading");
 	ks_notify_exit();
 	ks_table_exit();
+	ks_resolve_exit();
 	pr_info("unloaded\n");
 }
 

@@ -17,6 +17,7 @@
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
+#include <linux/ftrace.h>
 #include <linux/kobject.h>
 #include <linux/module.h>
 #include <linux/slab.h>
@@ -81,7 +82,49 @@ static unsigned long ks_module_symbol(struct module *mod, const char *sym)
 	return addr;
 }
 
-/* Point the kprobe at the module's symbol; @mod may be NULL. */
+/*
+ * Find a loaded module that has text symbol @sym; returns its /sys/module
+ * kobject (a reference: put it) and sets @mod and @addr.
+ */
+static struct kobject *ks_module_search(const char *sym, struct module **mod,
+					unsigned long *addr)
+{
+	struct kset *kset = THIS_MODULE->mkobj.kobj.kset;
+	struct kobject *kobj, *found = NULL;
+
+	spin_lock(&kset->list_lock);
+	list_for_each_entry(kobj, &kset->list, entry) {
+		struct module *m = container_of(kobj, struct module_kobject,
+						kobj)->mod;
+
+		if (!m || m == THIS_MODULE)
+			continue;
+		*addr = ks_module_symbol(m, sym);
+		if (*addr) {
+			*mod = m;
+			found = kobject_get(kobj);
+			break;
+		}
+	}
+	spin_unlock(&kset->list_lock);
+	return found;
+}
+
+/*
+ * Ask ftrace, on an ops that is never registered, whether @addr starts a
+ * function with an ftrace site.  Module text must be vetted this way
+ * before kprobes sees it: a kprobe on a module function without one (its
+ * __exit code, say) has kprobes decode instructions itself, which oopses
+ * on 6.12 for code at the end of a module's text.
+ */
+static struct ftrace_ops ks_probe_ops;
+
+static int ks_has_ftrace_site(unsigned long addr)
+{
+	return ftrace_set_filter_ip(&ks_probe_ops, addr, 0, 1) ? -EOPNOTSUPP : 0;
+}
+
+/* Aim the kprobe at @e->sym in @mod, or in the module @e names. */
 static int ks_aim_module(struct ks_engagement *e, struct module *mod)
 {
 	struct kobject *kobj = NULL;
@@ -97,7 +140,37 @@ static int ks_aim_module(struct ks_engagement *e, struct module *mod)
 	if (!addr)
 		return -ENOENT;
 	e->kp.addr = (kprobe_opcode_t *)addr;
-	return 0;
+	return ks_has_ftrace_site(addr);
+}
+
+/*
+ * A plain name is looked up in the loaded modules first and then in
+ * vmlinux (by kprobes), so that module text is always vetted by ftrace
+ * first.  A name present in both therefore means the module's function;
+ * the tool refuses such ambiguous names and asks for "module:symbol".
+ */
+static int ks_aim_plain(struct ks_engagement *e)
+{
+	struct kobject *kobj;
+	struct module *mod;
+	unsigned long addr;
+
+	kobj = ks_module_search(e->sym, &mod, &addr);
+	if (!kobj) {
+		e->kp.symbol_name = e->sym;
+		return 0;
+	}
+	kobject_put(kobj);
+	e->kp.addr = (kprobe_opcode_t *)addr;
+	return ks_has_ftrace_site(addr);
+}
+
+/* Ours, by name: refused before kprobes or ftrace look at it. */
+static bool ks_is_own(const struct ks_engagement *e)
+{
+	if (e->module[0])
+		return !strcmp(e->module, THIS_MODULE->name);
+	return ks_module_symbol(THIS_MODULE, e->sym);
 }
 
 /**
@@ -119,15 +192,13 @@ int ks_resolve(struct ks_engagement *e, struct module *mod)
 	int ret;
 
 	lockdep_assert_held(&ks_mutex);
+	if (ks_is_own(e))
+		return -EACCES;
 	memset(&e->kp, 0, sizeof(e->kp));
 	e->kp.flags = KPROBE_FLAG_DISABLED;
-	if (e->module[0]) {
-		ret = ks_aim_module(e, mod);
-		if (ret)
-			return ret;
-	} else {
-		e->kp.symbol_name = e->sym;
-	}
+	ret = e->module[0] ? ks_aim_module(e, mod) : ks_aim_plain(e);
+	if (ret)
+		return ret;
 
 	ret = register_kprobe(&e->kp);
 	if (ret)
@@ -146,6 +217,12 @@ int ks_resolve(struct ks_engagement *e, struct module *mod)
 	}
 	e->ip = addr;
 	return 0;
+}
+
+/* The probe ops holds a filter hash; free it at unload. */
+void ks_resolve_exit(void)
+{
+	ftrace_free_filter(&ks_probe_ops);
 }
 
 /**

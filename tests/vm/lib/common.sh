@@ -1,0 +1,205 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# Host side of the VM harness, sourced by run-script and run-all: where
+# things live, which kernel a name means, and the builds a VM depends on.
+# The module and the tool are built by their own build systems; this file
+# only calls them.
+
+KSVM_LIB=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+KSVM_DIR=$(dirname "$KSVM_LIB")
+KSVM_REPO=$(cd "$KSVM_DIR/../.." && pwd)
+KSVM_BUILD=$KSVM_REPO/build/vm
+KSVM_LOGS=$KSVM_BUILD/logs
+
+# Exit statuses of run-script besides the scenario's own (see README.md).
+KSVM_SKIP=77
+KSVM_TIMEOUT=124
+KSVM_KERNEL_BAD=125
+KSVM_SETUP_FAILED=126
+
+# What counts as kernel trouble on the console: functions.sh's list (the
+# one place it is written), anchored after a printk timestamp.
+KSVM_BAD_KLOG=$(sed -n "s/^KSVM_BAD_KLOG='\(.*\)'\$/\1/p" "$KSVM_LIB/functions.sh")
+KSVM_BAD_CONSOLE="^\\[ *[0-9]+\\.[0-9]+\\] ${KSVM_BAD_KLOG#^}"
+
+ksvm_say() { echo "ksvm: $*" >&2; }
+
+# A banner that is hard to miss in a scroll of build output.
+ksvm_shout() {
+	local line
+	echo "ksvm: !!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!" >&2
+	for line; do echo "ksvm: !!! $line" >&2; done
+	echo "ksvm: !!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!" >&2
+}
+
+# ksvm_resolve_kernel SPEC: prints the installed release that SPEC names.
+# SPEC is a series ("6.1", "6.12": the newest installed release of it) or
+# a full release ("6.12.118+deb12-amd64").  Fails when no /boot/vmlinuz-*
+# matches.
+ksvm_resolve_kernel() {
+	local spec=$1 img
+
+	if [[ -e /boot/vmlinuz-$spec ]]; then
+		echo "$spec"
+		return 0
+	fi
+	# "6.1." does not match 6.12.x, so a series never picks another.
+	img=$(ls -1 /boot/vmlinuz-"$spec".* 2>/dev/null | sort -V | tail -n 1)
+	[[ -n $img ]] || return 1
+	echo "${img#/boot/vmlinuz-}"
+}
+
+# ksvm_build_module REL: make -C kernel KVER=REL.  A failed build is loud
+# but not fatal: the VM then boots without the module.
+ksvm_build_module() {
+	local rel=$1 log=$KSVM_BUILD/$1/kernel-make.log
+
+	mkdir -p "$KSVM_BUILD/$rel"
+	if [[ ! -f $KSVM_REPO/kernel/Makefile ]]; then
+		ksvm_shout "kernel/Makefile is missing: no killswitch.ko for $rel"
+		return 1
+	fi
+	if ! make -C "$KSVM_REPO/kernel" KVER="$rel" >"$log" 2>&1; then
+		ksvm_shout "make -C kernel KVER=$rel FAILED: booting without" \
+			   "killswitch.ko. Last lines of $log:"
+		tail -n 15 "$log" | sed 's/^/ksvm:     /' >&2
+		return 1
+	fi
+	return 0
+}
+
+# ksvm_build_tool: configures build/ once and builds the killswitch target
+# (everything, if there is no target of that name).
+ksvm_build_tool() {
+	local log=$KSVM_BUILD/tool-build.log
+
+	mkdir -p "$KSVM_BUILD"
+	if [[ ! -f $KSVM_REPO/CMakeLists.txt ]]; then
+		ksvm_shout "CMakeLists.txt is missing: no killswitch tool in the VM"
+		return 1
+	fi
+	{
+		if [[ ! -f $KSVM_REPO/build/CMakeCache.txt ]]; then
+			cmake -S "$KSVM_REPO" -B "$KSVM_REPO/build" || return 1
+		fi
+		cmake --build "$KSVM_REPO/build" --target killswitch -j "$(nproc)" ||
+			cmake --build "$KSVM_REPO/build" -j "$(nproc)"
+	} >"$log" 2>&1 && return 0
+
+	ksvm_shout "the CMake build of the killswitch tool FAILED: the VM gets" \
+		   "no tool. Last lines of $log:"
+	tail -n 15 "$log" | sed 's/^/ksvm:     /' >&2
+	return 1
+}
+
+# ksvm_find_tool: prints the path of the built tool, if any.
+ksvm_find_tool() {
+	[[ -d $KSVM_REPO/build ]] || return 1
+	find "$KSVM_REPO/build" -path "$KSVM_BUILD" -prune -o \
+	     -name killswitch -type f -perm -u+x -print 2>/dev/null | head -n 1
+}
+
+ksvm_build_kswrite() {
+	local src=$KSVM_LIB/kswrite.c bin=$KSVM_BUILD/kswrite
+
+	mkdir -p "$KSVM_BUILD"
+	[[ $bin -nt $src ]] && return 0
+	gcc -static -O2 -Wall -Wextra -Werror -o "$bin.tmp" "$src" &&
+		mv "$bin.tmp" "$bin"
+}
+
+# ksvm_extract_vmlinux REL: unpacks the ELF kernel inside
+# /boot/vmlinuz-REL into build/vm/REL/vmlinux.  QEMU boots that ELF
+# through its PVH entry point, which skips the compressed kernel's
+# decompressor: under TCG that stub alone takes about 4 s for an xz
+# kernel.  It also skips KASLR, which only the stub applies; set
+# KSVM_BZIMAGE=1 to boot /boot/vmlinuz as a boot loader would.
+ksvm_extract_vmlinux() {
+	local rel=$1 img=/boot/vmlinuz-$1 out=$KSVM_BUILD/$1/vmlinux
+	local magic dec pos
+
+	[[ -s $out && $out -nt $img ]] && return 0
+	rm -f "$out"
+	for magic in '\xfd7zXZ\x00:xz' '\x28\xb5\x2f\xfd:zstd' '\x1f\x8b\x08:gzip'; do
+		dec=${magic##*:}
+		for pos in $(LC_ALL=C grep -obUaP "${magic%:*}" "$img" | cut -d: -f1); do
+			tail -c +$((pos + 1)) "$img" | $dec -dc >"$out.tmp" 2>/dev/null
+			# An ELF with a PVH entry note (Xen note type 0x12).
+			if [[ $(head -c 4 "$out.tmp" | od -An -tx1 | tr -d ' ') == 7f454c46 ]] &&
+			   readelf -n "$out.tmp" 2>/dev/null | grep -q '(0x00000012)'; then
+				mv "$out.tmp" "$out"
+				return 0
+			fi
+		done
+	done
+	rm -f "$out.tmp"
+	ksvm_say "no PVH-bootable ELF inside $img: booting it as a bzImage"
+	return 1
+}
+
+# ksvm_kernel_image REL: what run-script gives to qemu -kernel.
+ksvm_kernel_image() {
+	if [[ ${KSVM_BZIMAGE:-0} != 1 && -s $KSVM_BUILD/$1/vmlinux ]]; then
+		echo "$KSVM_BUILD/$1/vmlinux"
+	else
+		echo "/boot/vmlinuz-$1"
+	fi
+}
+
+# ksvm_prepare REL BUILD: builds what a VM of release REL needs and its
+# initramfs.  With BUILD=0 nothing but the initramfs is (re)made, from
+# whatever module and tool exist.  Serialised by a lock, so parallel runs
+# may call it.
+ksvm_prepare() {
+	local lock rc
+
+	mkdir -p "$KSVM_BUILD/$1"
+	exec {lock}>"$KSVM_BUILD/.lock"
+	flock "$lock"
+	__ksvm_prepare "$@"
+	rc=$?
+	exec {lock}>&-
+	return $rc
+}
+
+# A failed build leaves its product out of the VM rather than boot a stale
+# one: a run tests the tree as it is, or says loudly what it lacks.
+__ksvm_prepare() {
+	local rel=$1 build=$2 ko target tool log=$KSVM_BUILD/$1/initramfs.log
+
+	ko=$KSVM_REPO/kernel/.build/$rel/killswitch.ko
+	target=$KSVM_REPO/kernel/.build/$rel/test/ks_target.ko
+	tool=$(ksvm_find_tool)
+	if ((build)); then
+		ksvm_build_module "$rel" || ko=
+		if ksvm_build_tool; then
+			tool=$(ksvm_find_tool)
+		else
+			tool=
+		fi
+	fi
+	[[ ${KSVM_BZIMAGE:-0} == 1 ]] || ksvm_extract_vmlinux "$rel" || true
+	if ! ksvm_build_kswrite; then
+		ksvm_say "cannot build kswrite (gcc -static)"
+		return 1
+	fi
+
+	if [[ -n $ko && ! -f $ko ]]; then
+		ksvm_shout "$ko does not exist: booting without killswitch.ko"
+		ko=
+	fi
+	[[ -n $ko && -f $target ]] || target=
+	if [[ -z $tool ]]; then
+		ksvm_shout "no built killswitch tool under build/: the VM has" \
+			   "none on PATH"
+	fi
+
+	if ! "$KSVM_LIB/build-initramfs" --release "$rel" \
+		--out "$KSVM_BUILD/$rel" --module "$ko" --target "$target" \
+		--tool "$tool" --kswrite "$KSVM_BUILD/kswrite" >"$log" 2>&1; then
+		cat "$log" >&2
+		return 1
+	fi
+	grep WARNING "$log" | sed 's/^/ksvm: /' >&2
+	return 0
+}

@@ -1,0 +1,350 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# Helper verbs for VM scenarios, sourced inside the guest:
+#
+#   . /usr/lib/ksvm/functions.sh
+#
+# Every expect_* and assert_* verb either prints one line saying what held,
+# or calls fail, which says what was expected and what came instead and
+# exits 1: a scenario stops at its first broken expectation, so later steps
+# may rely on earlier ones.  A scenario whose prerequisite is missing calls
+# skip, which exits 77; run-all reports that as SKIP with the reason.
+#
+# Commands are shown as "$ cmd" with their output indented below, so a
+# failed run's log reads as a transcript.
+
+KS_DIR=/sys/kernel/security/killswitch
+KS_CONTROL=$KS_DIR/control
+KS_ENGAGED=$KS_DIR/engaged
+KS_TAINT=$KS_DIR/taint
+
+# Exit codes of the killswitch tool (killswitch --help, README).
+KS_EXIT_OK=0
+KS_EXIT_USAGE=2
+KS_EXIT_NO_MODULE=3
+KS_EXIT_PERM=4
+KS_EXIT_NOT_FOUND=5
+KS_EXIT_BUSY=6
+KS_EXIT_REFUSED=7
+
+# What counts as the kernel having hurt itself, as an extended regex over
+# kernel log messages with the timestamp removed.  run-script reads this
+# line and applies the same list to the console: keep it on one line.
+KSVM_BAD_KLOG='^(-+\[ cut here \]-+|WARNING:|BUG:|kernel BUG at|Oops|general protection fault|Kernel panic|Call Trace:|watchdog: BUG:|INFO: task .* blocked|UBSAN:|KASAN:|rcu: INFO:)'
+
+_ksvm_step=0
+_ksvm_mark=0
+
+# busybox sh runs its own applets before anything on PATH; the module tools
+# are meant to be kmod's, as the kernel's request_module() uses.
+insmod() { /sbin/insmod "$@"; }
+rmmod() { /sbin/rmmod "$@"; }
+modprobe() { /sbin/modprobe "$@"; }
+lsmod() { /sbin/lsmod "$@"; }
+modinfo() { /sbin/modinfo "$@"; }
+
+# step SENTENCE: announce the next part of the scenario, on the console
+# and in the kernel log (at debug level, so only dmesg shows it there).
+step() {
+	_ksvm_step=$((_ksvm_step + 1))
+	echo "--- step $_ksvm_step: $*"
+	echo "<7>ksvm: step $_ksvm_step: $*" 2>/dev/null >/dev/kmsg
+}
+
+fail() {
+	echo "FAIL: $*"
+	exit 1
+}
+
+skip() {
+	echo "SKIP: $*"
+	exit 77
+}
+
+# quoted ARGS...: the words as a shell would need them typed.
+quoted() {
+	_s=
+	for _a in "$@"; do
+		case $_a in
+		*[!A-Za-z0-9_./:=+,@%-]* | "")
+			_a="'$(printf '%s' "$_a" | sed "s/'/'\\\\''/g")'" ;;
+		esac
+		_s="$_s${_s:+ }$_a"
+	done
+	printf '%s\n' "$_s"
+}
+
+# shown ARGS...: quoted, but a word over 200 characters is cut short and
+# given with its length: for transcripts only.
+shown() {
+	_w=
+	for _b in "$@"; do
+		[ ${#_b} -gt 200 ] &&
+			_b="$(printf '%s' "$_b" | head -c 40)...(${#_b} chars)"
+		_w="$_w${_w:+ }$(quoted "$_b")"
+	done
+	printf '%s\n' "$_w"
+}
+
+# run CMD...: runs CMD, shows it and its output, leaves the combined output
+# in $out and the exit status in $rc.
+run() {
+	echo "  \$ $(shown "$@")"
+	out=$("$@" 2>&1)
+	rc=$?
+	[ -n "$out" ] && printf '%s\n' "$out" | sed 's/^/  | /'
+	return 0
+}
+
+expect_ok() {
+	run "$@"
+	[ "$rc" = 0 ] || fail "expected '$*' to succeed, it exited $rc"
+	echo "  ok: exit 0"
+}
+
+# expect_exit N CMD...: CMD exits with status N (a tool exit code).
+expect_exit() {
+	_want=$1
+	shift
+	run "$@"
+	[ "$rc" = "$_want" ] || fail "expected '$*' to exit $_want, it exited $rc"
+	echo "  ok: exit $rc"
+}
+
+expect_fail() {
+	run "$@"
+	[ "$rc" != 0 ] || fail "expected '$*' to fail, it succeeded"
+	echo "  ok: failed with exit $rc"
+}
+
+# ctl [-e] [-d] [-o OFFSET] TEXT: one write(2) of TEXT to the control
+# file; prints "ok" or the errno name (see kswrite.c).  -e expands
+# \n-style escapes, -d drops CAP_SYS_ADMIN first, -o writes at OFFSET.
+ctl() {
+	_opts=
+	while [ $# -gt 1 ]; do
+		case $1 in
+		-e|-d) _opts="$_opts $1"; shift ;;
+		-o) _opts="$_opts -o $2"; shift 2 ;;
+		*) break ;;
+		esac
+	done
+	# $_opts is deliberately split into words.
+	# shellcheck disable=SC2086
+	kswrite $_opts "$KS_CONTROL" "$1"
+}
+
+# expect_errno ERRNO CMD...: CMD prints an errno name last, as kswrite and
+# ctl do, and that name is ERRNO ("ok" for success).
+expect_errno() {
+	_want=$1
+	shift
+	run "$@"
+	_got=$(printf '%s\n' "$out" | tail -n 1)
+	[ "$_got" = "$_want" ] || fail "expected '$*' to give $_want, got '$_got'"
+	echo "  ok: got $_got"
+}
+
+# assert_eq EXPECTED ACTUAL [WHAT]
+assert_eq() {
+	[ "$1" = "$2" ] || fail "${3:-value}: expected '$1', got '$2'"
+	echo "  ok: ${3:-value} is '$2'"
+}
+
+# assert_match REGEX ACTUAL [WHAT]: extended regex, anywhere in ACTUAL.
+assert_match() {
+	printf '%s\n' "$2" | grep -Eq -- "$1" ||
+		fail "${3:-value}: expected a match for /$1/, got '$2'"
+	echo "  ok: ${3:-value} matches /$1/"
+}
+
+assert_no_match() {
+	! printf '%s\n' "$2" | grep -Eq -- "$1" ||
+		fail "${3:-value}: expected no match for /$1/, got '$2'"
+	echo "  ok: ${3:-value} does not match /$1/"
+}
+
+# assert_gt A B [WHAT]: integer A > integer B.
+assert_gt() {
+	[ -n "$1" ] && [ "$1" -gt "$2" ] 2>/dev/null ||
+		fail "${3:-value}: expected more than $2, got '$1'"
+	echo "  ok: ${3:-value} is $1 (> $2)"
+}
+
+# taint_bit20: prints bit 20 (TAINT_KILLSWITCH, 'H') of the taint mask.
+taint_bit20() {
+	echo $((($(cat /proc/sys/kernel/tainted) >> 20) & 1))
+}
+
+# engaged_line SYMBOL: that symbol's line in the engaged file, if any.
+engaged_line() {
+	grep -E "^$1( |\$)" "$KS_ENGAGED" 2>/dev/null
+}
+
+# hits SYMBOL: the hits= field of SYMBOL's engaged line (empty if none).
+hits() {
+	engaged_line "$1" | sed -n 's/.* hits=\([0-9]*\).*/\1/p'
+}
+
+# expect_engaged SYMBOL RETVAL
+expect_engaged() {
+	_line=$(engaged_line "$1")
+	[ -n "$_line" ] || fail "$1 is not in $KS_ENGAGED"
+	assert_match "^$1 retval=$2( |\$)" "$_line" "engaged line of $1"
+}
+
+expect_not_engaged() {
+	_line=$(engaged_line "$1")
+	[ -z "$_line" ] || fail "$1 is still engaged: '$_line'"
+	echo "  ok: $1 is not engaged"
+}
+
+# engaged_summary: the engaged file reduced to "<target> retval=V hits=N"
+# lines: hit counts are masked, and keys other than retval and hits are
+# dropped, as the contract tells readers to ignore keys they do not know.
+engaged_summary() {
+	awk '{
+		line = $1
+		for (i = 2; i <= NF; i++) {
+			if ($i ~ /^retval=/) line = line " " $i
+			else if ($i ~ /^hits=[0-9]+$/) line = line " hits=N"
+		}
+		print line
+	}' "$KS_ENGAGED"
+}
+
+# expect_engaged_file TEXT: engaged_summary is exactly TEXT.
+expect_engaged_file() {
+	assert_eq "$1" "$(engaged_summary)" "engaged"
+}
+
+# ks_files: every path of the module under securityfs, sorted.
+ks_files() {
+	find /sys/kernel/security -path '*killswitch*' 2>/dev/null | sort
+}
+
+# dmesg_mark: remember this point of the kernel log; dmesg_since_mark and
+# the expect_log verbs look only at what came after the last mark.
+dmesg_mark() {
+	_ksvm_mark=$((_ksvm_mark + 1))
+	echo "<7>ksvm-mark $$.$_ksvm_mark" >/dev/kmsg
+}
+
+# dmesg_since_mark: kernel messages after the last mark, without timestamps.
+dmesg_since_mark() {
+	dmesg | sed -e 's/^\[ *[0-9.]*\] //' |
+		sed -n "/^ksvm-mark $$\\.$_ksvm_mark\$/,\$p" | sed 1d
+}
+
+# ks_log: the killswitch lines since the last mark.
+ks_log() {
+	dmesg_since_mark | grep '^killswitch: '
+}
+
+# expect_log REGEX: some kernel message since the last mark matches.
+expect_log() {
+	if ! dmesg_since_mark | grep -Eq -- "$1"; then
+		echo "  kernel log since the mark:"
+		dmesg_since_mark | sed 's/^/  | /'
+		fail "no kernel log line matches /$1/"
+	fi
+	echo "  ok: kernel log has /$1/"
+}
+
+expect_no_log() {
+	if dmesg_since_mark | grep -Eq -- "$1"; then
+		dmesg_since_mark | grep -E -- "$1" | sed 's/^/  | /'
+		fail "kernel log has a line matching /$1/"
+	fi
+	echo "  ok: kernel log has no /$1/"
+}
+
+# expect_ks_log [REGEX] <<EOF ... EOF: the killswitch lines since the last
+# mark (only those matching REGEX, if given) are exactly the given ones, in
+# order.
+expect_ks_log() {
+	_want=$(cat)
+	_got=$(ks_log | grep -E -- "${1:-.}")
+	if [ "$_want" != "$_got" ]; then
+		echo "  expected killswitch log:"
+		printf '%s\n' "$_want" | sed 's/^/  - /'
+		echo "  got:"
+		printf '%s\n' "$_got" | sed 's/^/  + /'
+		fail "killswitch log differs"
+	fi
+	echo "  ok: killswitch log is as expected ($(printf '%s\n' "$_got" |
+		grep -c .) lines)"
+}
+
+# expect_kernel_healthy: no oops, WARN or BUG since boot, and neither the
+# D (oops) nor the W (warning) taint flag is set.
+expect_kernel_healthy() {
+	_bad=$(dmesg | sed 's/^\[ *[0-9.]*\] //' | grep -E -- "$KSVM_BAD_KLOG")
+	[ -z "$_bad" ] || fail "kernel log shows trouble: $_bad"
+	_t=$(cat /proc/sys/kernel/tainted)
+	[ $(((_t >> 7) & 1)) = 0 ] || fail "kernel tainted D (died): $_t"
+	[ $(((_t >> 9) & 1)) = 0 ] || fail "kernel tainted W (warned): $_t"
+	echo "  ok: kernel healthy (tainted=$_t)"
+}
+
+# as_user CMD...: runs CMD as uid 1000 with no capabilities; the helper
+# verbs are available to it.
+as_user() {
+	su -s /bin/sh user -c ". /usr/lib/ksvm/functions.sh; $(quoted "$@")"
+}
+
+# The AF_ALG client several scenarios use: AES-128-CBC of a fixed 32-byte
+# plaintext under a fixed key and IV.  KCAPI_CIPHERTEXT is the answer that
+# "openssl enc -aes-128-cbc -nopad" gives for the same input on the host.
+KCAPI_KEY=0123456789abcdef
+KCAPI_IV=000102030405060708090a0b0c0d0e0f
+KCAPI_PLAIN='killswitch test plaintext 32 by.'
+KCAPI_CIPHERTEXT=fac663f60a3277e8e66d51e00ae7f2675ea880478a8fc069f6fb11277c237ade
+
+# kcapi_encrypt OUT: encrypts the fixed plaintext into the file OUT.  On
+# failure kcapi-enc says "encryption failed with error -N", N the errno.
+kcapi_encrypt() {
+	printf '%s' "$KCAPI_KEY" >/tmp/.kcapi-key
+	printf '%s' "$KCAPI_PLAIN" >/tmp/.kcapi-plain
+	rm -f "$1"
+	kcapi-enc -e -c 'cbc(aes)' --iv "$KCAPI_IV" --keyfd 3 \
+		-i /tmp/.kcapi-plain -o "$1" 3</tmp/.kcapi-key
+}
+
+# hex_of FILE: the file's bytes as one line of lower-case hex.
+hex_of() {
+	od -An -tx1 -v "$1" | tr -d ' \n'
+}
+
+# load_target: loads ks_target.ko, the test-only target module, which puts
+# ks_target_value() (normally 42) behind /proc/ks_target.  Returns 1, with
+# a notice, when it was not built.
+load_target() {
+	if [ ! -f "$KS_TARGET" ]; then
+		echo "  NOTE: ks_target.ko was not built; steps that need it are left out"
+		return 1
+	fi
+	[ -e /proc/ks_target ] || expect_ok insmod "$KS_TARGET"
+}
+
+# target_value: what ks_target_value() returns now.
+target_value() {
+	tr ' ' '\n' </proc/ks_target | sed -n 's/^value=//p'
+}
+
+# need_module_loaded: the scenario needs killswitch.ko loaded by init.
+need_module_loaded() {
+	[ -d "$KS_DIR" ] ||
+		fail "$KS_DIR is missing: killswitch.ko is not loaded"
+}
+
+need_tool() {
+	command -v killswitch >/dev/null ||
+		fail "the killswitch tool is not in the initramfs (not built?)"
+}
+
+# need_program NAME [PACKAGE]: skip when a client program is absent.
+need_program() {
+	command -v "$1" >/dev/null ||
+		skip "$1 is not in the initramfs (install ${2:-its package} on the host)"
+}
