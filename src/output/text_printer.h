@@ -1,0 +1,25 @@
+#pragma once
+
+#include <ostream>
+
+#include "output/printer.h"
+
+namespace killswitch::output {
+
+// Short lines for a terminal, without colour: reports on stdout, notes and
+// errors on stderr prefixed with "killswitch: ".
+class TextPrinter final : public Printer {
+public:
+  TextPrinter(std::ostream& out, std::ostream& err) : out_(out), err_(err) {}
+
+  void note(std::string_view message) override;
+  void done(const kernel_iface::Command& command) override;
+  void status(const kernel_iface::Status& status) override;
+  void error(std::string_view message, int errnum, int exit_code) override;
+
+private:
+  std::ostream& out_;
+  std::ostream& err_;
+};
+
+} // namespace killswitch::output
