@@ -5,7 +5,7 @@
  *	ks_main.c	module init/exit, the engage= parameter, taint, lockdown
  *	ks_table.c	the hash, the ftrace handler, publishing call sites
  *	ks_resolve.c	names to addresses, vetting a target
- *	ks_engage.c	engage/disengage/tryengage and module load/unload
+ *	ks_engage.c	engage, observe, disengage, module load/unload
  *	ks_callers.c	who calls an engaged function
  *	ks_control.c	the control file: batches, dispatch, log lines
  *	ks_fs.c		securityfs files
@@ -29,6 +29,7 @@ enum ks_state {
 	KS_ARMED,	/* calls return the value */
 	KS_OBSERVING,	/* tryengage window: calls run and are counted */
 	KS_FAILED,	/* the module loaded without the symbol */
+	KS_OBSERVED,	/* observe window over: withdrawn, results kept */
 };
 
 #define KS_CALLERS	16
@@ -68,6 +69,7 @@ struct ks_engagement {
 	unsigned long ip;	/* ftrace call site while armed/observing */
 	long long retval;	/* READ_ONCE in the handler */
 	bool observe;		/* READ_ONCE in the handler */
+	bool observe_only;	/* observe: never commits */
 	enum ks_state state;
 	unsigned long deadline;	/* jiffies; end of the tryengage window */
 	unsigned int window;	/* seconds; tryengage only */
@@ -85,7 +87,8 @@ struct ks_engagement {
 struct ks_request {
 	const char *target;	/* NUL-terminated */
 	long long retval;
-	int window;		/* tryengage seconds, -1 for engage */
+	int window;		/* tryengage/observe seconds, -1 for engage */
+	bool observe_only;	/* observe */
 	struct ks_engagement *e;	/* set on success */
 };
 

@@ -2,7 +2,7 @@
 /*
  * The control file.  A write is one batch, applied all or nothing:
  *
- *	- any number of "engage" and "tryengage" lines, or
+ *	- any number of "engage", "tryengage" and "observe" lines, or
  *	- any number of "disengage" lines, or
  *	- one "disengage_all".
  *
@@ -60,6 +60,7 @@ static void ks_log_refused(const struct ks_cmd *cmd, int line, int n, int err)
 	static const char * const verbs[] = {
 		[KS_VERB_ENGAGE] = "engage",
 		[KS_VERB_TRYENGAGE] = "tryengage",
+		[KS_VERB_OBSERVE] = "observe",
 		[KS_VERB_DISENGAGE] = "disengage",
 		[KS_VERB_DISENGAGE_ALL] = "disengage_all",
 	};
@@ -87,7 +88,10 @@ static void ks_log_enabled(const struct ks_request *r)
 {
 	char who[KS_WHO_LEN];
 
-	if (r->window >= 0)
+	if (r->observe_only)
+		pr_notice("observe %s seconds=%d %s\n", r->target, r->window,
+			  ks_who(who));
+	else if (r->window >= 0)
 		pr_notice("tryengage %s retval=%lld seconds=%d state=%s %s\n",
 			  r->target, r->retval, r->window,
 			  ks_state_name(r->e->state), ks_who(who));
@@ -99,7 +103,7 @@ static void ks_log_enabled(const struct ks_request *r)
 			  ks_who(who));
 }
 
-/* engage and tryengage lines; @cmds are known to be of those verbs. */
+/* engage, tryengage and observe lines; ks_enabling() said so. */
 static int ks_apply_enable(const struct ks_cmd *cmds, int n)
 {
 	struct ks_request *reqs;
@@ -117,8 +121,9 @@ static int ks_apply_enable(const struct ks_cmd *cmds, int n)
 		reqs[i].target = kstrndup(cmds[i].target, cmds[i].target_len,
 					  GFP_KERNEL);
 		reqs[i].retval = cmds[i].retval;
-		reqs[i].window = cmds[i].verb == KS_VERB_TRYENGAGE ?
-				 cmds[i].seconds : -1;
+		reqs[i].window = cmds[i].verb == KS_VERB_ENGAGE ?
+				 -1 : (int)cmds[i].seconds;
+		reqs[i].observe_only = cmds[i].verb == KS_VERB_OBSERVE;
 		if (!reqs[i].target) {
 			ret = -ENOMEM;
 			goto out;
@@ -171,7 +176,8 @@ static int ks_apply_disengage(const struct ks_cmd *cmds, int n)
 
 static bool ks_enabling(enum ks_verb verb)
 {
-	return verb == KS_VERB_ENGAGE || verb == KS_VERB_TRYENGAGE;
+	return verb == KS_VERB_ENGAGE || verb == KS_VERB_TRYENGAGE ||
+	       verb == KS_VERB_OBSERVE;
 }
 
 static int ks_apply(const struct ks_cmd *cmds, int n)

@@ -10,6 +10,9 @@
  *	                                     retried at every load)
  *	tryengage --> observing --(no calls in the window)--> armed
  *	                  +-------(calls seen)--------------> released
+ *	observe ----> observing --(window over)--> observed (withdrawn from
+ *	                                           the call site; hits and
+ *	                                           callers stay readable)
  *
  * Every transition happens under ks_mutex and is logged.
  */
@@ -131,6 +134,7 @@ int ks_engage(struct ks_request *reqs, int n, int *failed)
 			break;
 		es[i]->window = reqs[i].window < 0 ? 0 : reqs[i].window;
 		WRITE_ONCE(es[i]->observe, reqs[i].window >= 0);
+		es[i]->observe_only = reqs[i].observe_only;
 	}
 	if (!es || !live || i < n) {
 		ret = -ENOMEM;
@@ -276,6 +280,24 @@ int ks_release_all(const char *why)
 	return ret;
 }
 
+/* End of an observe window: off the call site, results kept. */
+static void __ks_observe_end(struct ks_engagement *e)
+{
+	int ret = __ks_unpublish(&e, 1);
+
+	if (ret) {
+		pr_err("observe %s: could not withdraw, still observing: %pe\n",
+		       e->name, ERR_PTR(ret));
+		e->deadline = jiffies + HZ;
+		return;
+	}
+	ks_unresolve(&e, 1);
+	e->ip = 0;
+	e->state = KS_OBSERVED;
+	pr_notice("observe %s ended: %llu calls in %us\n", e->name, ks_hits(e),
+		  e->window);
+}
+
 /* Windows that ended: commit the quiet ones, release the others. */
 static void ks_trial_fn(struct work_struct *work)
 {
@@ -288,6 +310,10 @@ static void ks_trial_fn(struct work_struct *work)
 
 		if (e->state != KS_OBSERVING || time_before(now, e->deadline))
 			continue;
+		if (e->observe_only) {
+			__ks_observe_end(e);
+			continue;
+		}
 		calls = ks_hits(e);
 		if (!calls) {
 			WRITE_ONCE(e->observe, false);
@@ -325,7 +351,8 @@ void ks_module_coming(struct module *mod)
 	}
 	n = 0;
 	list_for_each_entry(e, &ks_engagements, node) {
-		if (ks_live(e) || strcmp(e->module, mod->name))
+		if ((e->state != KS_PENDING && e->state != KS_FAILED) ||
+		    strcmp(e->module, mod->name))
 			continue;
 		ret = ks_resolve(e, mod);
 		if (ret) {
@@ -343,13 +370,25 @@ void ks_module_coming(struct module *mod)
 		       mod->name, n, ERR_PTR(ret));
 	}
 	for (i = 0; i < n; i++) {
-		live[i]->state = ret ? KS_FAILED : KS_ARMED;
-		if (ret)
+		e = live[i];
+		if (ret) {
+			e->state = KS_FAILED;
 			continue;
+		}
+		if (e->observe) {
+			/* A window asked for before the load starts now. */
+			e->state = KS_OBSERVING;
+			e->deadline = jiffies + e->window * HZ;
+			pr_notice("observing %s for %us: module %s loaded\n",
+				  e->name, e->window, mod->name);
+			continue;
+		}
+		e->state = KS_ARMED;
 		ks_taint();
-		pr_notice("armed %s retval=%lld: module %s loaded\n",
-			  live[i]->name, live[i]->retval, mod->name);
+		pr_notice("armed %s retval=%lld: module %s loaded\n", e->name,
+			  e->retval, mod->name);
 	}
+	__ks_trial_schedule();
 out:
 	mutex_unlock(&ks_mutex);
 	kfree(live);

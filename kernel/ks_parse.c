@@ -6,6 +6,7 @@
  *
  *	engage <target> <retval>
  *	tryengage <target> <retval> <seconds>
+ *	observe <target> <seconds>
  *	disengage <target>
  *	disengage_all
  *
@@ -140,7 +141,7 @@ int ks_parse_target(const char *s, size_t len, size_t *module_len)
 }
 
 /**
- * ks_parse_seconds() - parse the observation window of tryengage
+ * ks_parse_seconds() - parse the window of tryengage and observe
  * @s:       the characters, not NUL-terminated
  * @len:     their number
  * @seconds: where the value goes on success
@@ -198,6 +199,10 @@ static int ks_parse_words(const char **w, const size_t *wl, int n,
 	} else if (n == 3 && ks_word_is(w[0], wl[0], "engage")) {
 		cmd->verb = KS_VERB_ENGAGE;
 		if (ks_parse_retval(w[2], wl[2], &cmd->retval))
+			return -EINVAL;
+	} else if (n == 3 && ks_word_is(w[0], wl[0], "observe")) {
+		cmd->verb = KS_VERB_OBSERVE;
+		if (ks_parse_seconds(w[2], wl[2], &cmd->seconds))
 			return -EINVAL;
 	} else if (n == 4 && ks_word_is(w[0], wl[0], "tryengage")) {
 		cmd->verb = KS_VERB_TRYENGAGE;

@@ -33,6 +33,7 @@ extern "C" {
 enum ks_verb {
 	KS_VERB_ENGAGE,
 	KS_VERB_TRYENGAGE,
+	KS_VERB_OBSERVE,
 	KS_VERB_DISENGAGE,
 	KS_VERB_DISENGAGE_ALL,
 };
@@ -48,7 +49,7 @@ struct ks_cmd {
 	size_t target_len;
 	size_t module_len;
 	long long retval;
-	unsigned int seconds;	/* tryengage only */
+	unsigned int seconds;	/* tryengage and observe */
 };
 
 int ks_parse_retval(const char *s, size_t len, long long *retval);

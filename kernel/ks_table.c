@@ -236,6 +236,8 @@ const char *ks_state_name(enum ks_state state)
 		return "observing";
 	case KS_FAILED:
 		return "failed";
+	case KS_OBSERVED:
+		return "observed";
 	}
 	return "?";
 }

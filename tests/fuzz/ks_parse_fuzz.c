@@ -17,6 +17,7 @@
 static const char *const verbs[] = {
 	[KS_VERB_ENGAGE] = "engage",
 	[KS_VERB_TRYENGAGE] = "tryengage",
+	[KS_VERB_OBSERVE] = "observe",
 	[KS_VERB_DISENGAGE] = "disengage",
 	[KS_VERB_DISENGAGE_ALL] = "disengage_all",
 };
@@ -31,6 +32,9 @@ static int print_cmd(const struct ks_cmd *c, char *out, size_t len)
 		return snprintf(out, len, "%s %.*s %lld %u\n", verbs[c->verb],
 				(int)c->target_len, c->target, c->retval,
 				c->seconds);
+	case KS_VERB_OBSERVE:
+		return snprintf(out, len, "%s %.*s %u\n", verbs[c->verb],
+				(int)c->target_len, c->target, c->seconds);
 	case KS_VERB_DISENGAGE:
 		return snprintf(out, len, "%s %.*s\n", verbs[c->verb],
 				(int)c->target_len, c->target);
