@@ -436,7 +436,7 @@ void ks_module_going(struct module *mod)
 			  e->name, e->retval, ks_hits(e), mod->name);
 	}
 	if (k)
-		__ks_disengage(live, k, "module unloaded during tryengage");
+		__ks_disengage(live, k, "module unloaded during the observation window");
 	goto out;
 fail:
 	pr_err("module %s unloads with engagements that could not be withdrawn: %pe\n",

@@ -99,13 +99,20 @@ ksvm_find_tool() {
 	     -name killswitch -type f -perm -u+x -print 2>/dev/null | head -n 1
 }
 
-ksvm_build_kswrite() {
-	local src=$KSVM_LIB/kswrite.c bin=$KSVM_BUILD/kswrite
+# The small static helpers the guest runs (lib/*.c: kswrite, kssocket,
+# kstime), each built to build/vm/NAME when its source is newer.
+KSVM_HELPERS="kswrite kssocket kstime"
+
+ksvm_build_helpers() {
+	local name src bin
 
 	mkdir -p "$KSVM_BUILD"
-	[[ $bin -nt $src ]] && return 0
-	gcc -static -O2 -Wall -Wextra -Werror -o "$bin.tmp" "$src" &&
-		mv "$bin.tmp" "$bin"
+	for name in $KSVM_HELPERS; do
+		src=$KSVM_LIB/$name.c bin=$KSVM_BUILD/$name
+		[[ $bin -nt $src ]] && continue
+		gcc -static -O2 -Wall -Wextra -Werror -o "$bin.tmp" "$src" &&
+			mv "$bin.tmp" "$bin" || return 1
+	done
 }
 
 # ksvm_extract_vmlinux REL: unpacks the ELF kernel inside
@@ -166,6 +173,7 @@ ksvm_prepare() {
 # one: a run tests the tree as it is, or says loudly what it lacks.
 __ksvm_prepare() {
 	local rel=$1 build=$2 ko target tool log=$KSVM_BUILD/$1/initramfs.log
+	local helpers=() name
 
 	ko=$KSVM_REPO/kernel/.build/$rel/killswitch.ko
 	target=$KSVM_REPO/kernel/.build/$rel/test/ks_target.ko
@@ -179,10 +187,13 @@ __ksvm_prepare() {
 		fi
 	fi
 	[[ ${KSVM_BZIMAGE:-0} == 1 ]] || ksvm_extract_vmlinux "$rel" || true
-	if ! ksvm_build_kswrite; then
-		ksvm_say "cannot build kswrite (gcc -static)"
+	if ! ksvm_build_helpers; then
+		ksvm_say "cannot build the guest helpers $KSVM_HELPERS (gcc -static)"
 		return 1
 	fi
+	for name in $KSVM_HELPERS; do
+		helpers+=(--helper "$KSVM_BUILD/$name")
+	done
 
 	if [[ -n $ko && ! -f $ko ]]; then
 		ksvm_shout "$ko does not exist: booting without killswitch.ko"
@@ -196,7 +207,7 @@ __ksvm_prepare() {
 
 	if ! "$KSVM_LIB/build-initramfs" --release "$rel" \
 		--out "$KSVM_BUILD/$rel" --module "$ko" --target "$target" \
-		--tool "$tool" --kswrite "$KSVM_BUILD/kswrite" >"$log" 2>&1; then
+		--tool "$tool" "${helpers[@]}" >"$log" 2>&1; then
 		cat "$log" >&2
 		return 1
 	fi
