@@ -112,6 +112,8 @@ const char *ks_state_name(enum ks_state state);
 
 /* ks_resolve.c */
 bool ks_module_loaded(const char *name);
+void __ks_loading_add(struct module *mod);
+void __ks_loading_del(struct module *mod);
 int ks_resolve(struct ks_engagement *e, struct module *mod);
 void ks_unresolve(struct ks_engagement **es, int n);
 void ks_resolve_exit(void);
@@ -123,6 +125,7 @@ struct ks_engagement **__ks_snapshot(int *n);
 int ks_release_all(const char *why);
 void ks_module_coming(struct module *mod);
 void ks_module_going(struct module *mod);
+void ks_module_live(struct module *mod);
 void ks_engage_exit(void);
 
 /* ks_callers.c */

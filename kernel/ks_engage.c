@@ -343,6 +343,7 @@ void ks_module_coming(struct module *mod)
 	int i, n = 0, ret;
 
 	mutex_lock(&ks_mutex);
+	__ks_loading_add(mod);
 	live = __ks_snapshot(&n);
 	if (!live) {
 		pr_err("module %s: pending engagements not armed: %pe\n",
@@ -407,6 +408,7 @@ void ks_module_going(struct module *mod)
 	int i, k = 0, n = 0, ret;
 
 	mutex_lock(&ks_mutex);
+	__ks_loading_del(mod);
 	live = __ks_snapshot(&n);
 	if (!live) {
 		ret = -ENOMEM;
@@ -444,6 +446,14 @@ fail:
 out:
 	mutex_unlock(&ks_mutex);
 	kfree(live);
+}
+
+/* @mod finished its init: /sys/module knows it now. */
+void ks_module_live(struct module *mod)
+{
+	mutex_lock(&ks_mutex);
+	__ks_loading_del(mod);
+	mutex_unlock(&ks_mutex);
 }
 
 void ks_engage_exit(void)

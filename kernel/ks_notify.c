@@ -86,6 +86,8 @@ static int ks_module_notify(struct notifier_block *nb, unsigned long state,
 {
 	if (state == MODULE_STATE_COMING)
 		ks_module_coming(data);
+	else if (state == MODULE_STATE_LIVE)
+		ks_module_live(data);
 	else if (state == MODULE_STATE_GOING)
 		ks_module_going(data);
 	return NOTIFY_DONE;

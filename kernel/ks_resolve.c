@@ -46,12 +46,65 @@ static struct kobject *ks_module_kobj(const char *name, struct module **mod)
 	return kobj;
 }
 
+/*
+ * Modules past MODULE_STATE_COMING that are not in /sys/module yet (that
+ * happens a little later in load_module()) and not live.  Without this
+ * list a target engaged in that window would be taken for unloaded and
+ * would wait for the next load.  Under ks_mutex; an entry cannot go stale
+ * because the module's GOING notifier needs ks_mutex too.
+ */
+struct ks_loading {
+	struct list_head node;
+	struct module *mod;
+};
+
+static LIST_HEAD(ks_loading_list);
+
+void __ks_loading_add(struct module *mod)
+{
+	struct ks_loading *l = kmalloc(sizeof(*l), GFP_KERNEL);
+
+	lockdep_assert_held(&ks_mutex);
+	if (!l) {
+		pr_warn("module %s: not tracked while it loads: %pe\n",
+			mod->name, ERR_PTR(-ENOMEM));
+		return;
+	}
+	l->mod = mod;
+	list_add(&l->node, &ks_loading_list);
+}
+
+void __ks_loading_del(struct module *mod)
+{
+	struct ks_loading *l, *tmp;
+
+	lockdep_assert_held(&ks_mutex);
+	list_for_each_entry_safe(l, tmp, &ks_loading_list, node) {
+		if (l->mod == mod) {
+			list_del(&l->node);
+			kfree(l);
+		}
+	}
+}
+
+static struct module *__ks_loading_find(const char *name)
+{
+	struct ks_loading *l;
+
+	list_for_each_entry(l, &ks_loading_list, node)
+		if (!strcmp(l->mod->name, name))
+			return l->mod;
+	return NULL;
+}
+
 bool ks_module_loaded(const char *name)
 {
 	struct kobject *kobj;
 	struct module *mod;
 	bool loaded;
 
+	if (__ks_loading_find(name))
+		return true;
 	kobj = ks_module_kobj(name, &mod);
 	loaded = !!kobj;
 	kobject_put(kobj);
@@ -130,6 +183,8 @@ static int ks_aim_module(struct ks_engagement *e, struct module *mod)
 	struct kobject *kobj = NULL;
 	unsigned long addr;
 
+	if (!mod)
+		mod = __ks_loading_find(e->module);
 	if (!mod) {
 		kobj = ks_module_kobj(e->module, &mod);
 		if (!kobj)
@@ -151,10 +206,18 @@ static int ks_aim_module(struct ks_engagement *e, struct module *mod)
  */
 static int ks_aim_plain(struct ks_engagement *e)
 {
+	struct ks_loading *l;
 	struct kobject *kobj;
 	struct module *mod;
 	unsigned long addr;
 
+	list_for_each_entry(l, &ks_loading_list, node) {
+		addr = ks_module_symbol(l->mod, e->sym);
+		if (addr) {
+			e->kp.addr = (kprobe_opcode_t *)addr;
+			return ks_has_ftrace_site(addr);
+		}
+	}
 	kobj = ks_module_search(e->sym, &mod, &addr);
 	if (!kobj) {
 		e->kp.symbol_name = e->sym;
@@ -219,10 +282,18 @@ int ks_resolve(struct ks_engagement *e, struct module *mod)
 	return 0;
 }
 
-/* The probe ops holds a filter hash; free it at unload. */
+/* At unload: the probe ops' filter hash, and modules still loading. */
 void ks_resolve_exit(void)
 {
+	struct ks_loading *l, *tmp;
+
 	ftrace_free_filter(&ks_probe_ops);
+	mutex_lock(&ks_mutex);
+	list_for_each_entry_safe(l, tmp, &ks_loading_list, node) {
+		list_del(&l->node);
+		kfree(l);
+	}
+	mutex_unlock(&ks_mutex);
 }
 
 /**
