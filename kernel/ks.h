@@ -75,7 +75,8 @@ struct ks_engagement {
 	unsigned int window;	/* seconds; tryengage only */
 	u64 __percpu *hits;
 	struct ks_callers *callers;
-	struct kprobe kp;	/* disabled; resolves the name, vets the site */
+	struct kprobe kp;	/* vmlinux targets: disabled, vets the site */
+	bool kprobed;		/* @kp is registered */
 	struct dentry *dir;
 	struct dentry *files[4];
 	const char *sym;	/* the symbol part of @name */

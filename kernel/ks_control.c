@@ -55,7 +55,15 @@ const struct file_operations ks_last_error_fops = {
 	.release = single_release,
 };
 
-static void ks_log_refused(const struct ks_cmd *cmd, int line, int n, int err)
+/* A parsed write: its commands and the line each came from. */
+struct ks_batch {
+	struct ks_cmd *cmds;
+	unsigned int *lines;
+	int n;
+};
+
+/* Log and record the refusal of command @i of @b, or of all of it (-1). */
+static void ks_log_refused(const struct ks_batch *b, int i, int err)
 {
 	static const char * const verbs[] = {
 		[KS_VERB_ENGAGE] = "engage",
@@ -64,13 +72,18 @@ static void ks_log_refused(const struct ks_cmd *cmd, int line, int n, int err)
 		[KS_VERB_DISENGAGE] = "disengage",
 		[KS_VERB_DISENGAGE_ALL] = "disengage_all",
 	};
+	const struct ks_cmd *cmd = &b->cmds[i < 0 ? 0 : i];
+	int line = i < 0 ? 0 : b->lines[i];
 	char who[KS_WHO_LEN];
 	char batch[48] = "";
 
-	if (n > 1)
+	if (b->n > 1)
 		snprintf(batch, sizeof(batch), " line=%d of %d, none applied",
-			 line, n);
-	if (cmd->verb == KS_VERB_DISENGAGE_ALL)
+			 line, b->n);
+	if (i < 0 && b->n > 1)
+		pr_notice("refused batch of %d commands error=%pe %s\n", b->n,
+			  ERR_PTR(err), ks_who(who));
+	else if (cmd->verb == KS_VERB_DISENGAGE_ALL)
 		pr_notice("refused disengage_all error=%pe %s\n", ERR_PTR(err),
 			  ks_who(who));
 	else if (cmd->verb == KS_VERB_DISENGAGE)
@@ -81,7 +94,10 @@ static void ks_log_refused(const struct ks_cmd *cmd, int line, int n, int err)
 		pr_notice("refused %s %.*s retval=%lld error=%pe%s %s\n",
 			  verbs[cmd->verb], (int)cmd->target_len, cmd->target,
 			  cmd->retval, ERR_PTR(err), batch, ks_who(who));
-	ks_set_error(line, cmd->target, cmd->target_len, err);
+	if (i < 0)
+		ks_set_error(0, NULL, 0, err);
+	else
+		ks_set_error(line, cmd->target, cmd->target_len, err);
 }
 
 static void ks_log_enabled(const struct ks_request *r)
@@ -104,20 +120,21 @@ static void ks_log_enabled(const struct ks_request *r)
 }
 
 /* engage, tryengage and observe lines; ks_enabling() said so. */
-static int ks_apply_enable(const struct ks_cmd *cmds, int n)
+static int ks_apply_enable(const struct ks_batch *b)
 {
+	const struct ks_cmd *cmds = b->cmds;
 	struct ks_request *reqs;
 	int i, failed, ret;
 
 	ret = ks_check_lockdown();
 	if (ret) {
-		ks_log_refused(&cmds[0], 1, n, ret);
+		ks_log_refused(b, 0, ret);
 		return ret;
 	}
-	reqs = kvcalloc(n, sizeof(*reqs), GFP_KERNEL);
+	reqs = kvcalloc(b->n, sizeof(*reqs), GFP_KERNEL);
 	if (!reqs)
 		return -ENOMEM;
-	for (i = 0; i < n; i++) {
+	for (i = 0; i < b->n; i++) {
 		reqs[i].target = kstrndup(cmds[i].target, cmds[i].target_len,
 					  GFP_KERNEL);
 		reqs[i].retval = cmds[i].retval;
@@ -130,44 +147,43 @@ static int ks_apply_enable(const struct ks_cmd *cmds, int n)
 		}
 	}
 
-	ret = ks_engage(reqs, n, &failed);
+	ret = ks_engage(reqs, b->n, &failed);
 	if (ret)
-		ks_log_refused(&cmds[failed < 0 ? 0 : failed],
-			       failed < 0 ? 0 : failed + 1, n, ret);
+		ks_log_refused(b, failed, ret);
 	else
-		for (i = 0; i < n; i++)
+		for (i = 0; i < b->n; i++)
 			ks_log_enabled(&reqs[i]);
 out:
-	for (i = 0; i < n; i++)
+	for (i = 0; i < b->n; i++)
 		kfree(reqs[i].target);
 	kvfree(reqs);
 	return ret;
 }
 
 /* disengage lines: every target must be engaged, each named once. */
-static int ks_apply_disengage(const struct ks_cmd *cmds, int n)
+static int ks_apply_disengage(const struct ks_batch *b)
 {
 	struct ks_engagement **es;
 	int i, j, ret = 0;
 
-	es = kvcalloc(n, sizeof(*es), GFP_KERNEL);
+	es = kvcalloc(b->n, sizeof(*es), GFP_KERNEL);
 	if (!es)
 		return -ENOMEM;
 	mutex_lock(&ks_mutex);
-	for (i = 0; i < n && !ret; i++) {
-		es[i] = ks_find(cmds[i].target, cmds[i].target_len);
+	for (i = 0; i < b->n && !ret; i++) {
+		es[i] = ks_find(b->cmds[i].target, b->cmds[i].target_len);
 		for (j = 0; es[i] && j < i; j++)
 			if (es[j] == es[i])
 				es[i] = NULL;
 		if (!es[i]) {
 			ret = -ENOENT;
-			ks_log_refused(&cmds[i], i + 1, n, ret);
+			ks_log_refused(b, i, ret);
 		}
 	}
 	if (!ret) {
-		ret = __ks_disengage(es, n, NULL);
+		ret = __ks_disengage(es, b->n, NULL);
 		if (ret)
-			ks_log_refused(&cmds[0], 0, n, ret);
+			ks_log_refused(b, -1, ret);
 	}
 	mutex_unlock(&ks_mutex);
 	kvfree(es);
@@ -180,65 +196,79 @@ static bool ks_enabling(enum ks_verb verb)
 	       verb == KS_VERB_OBSERVE;
 }
 
-static int ks_apply(const struct ks_cmd *cmds, int n)
+static int ks_apply(const struct ks_batch *b)
 {
-	int i;
+	const struct ks_cmd *cmds = b->cmds;
+	int i, ret;
 
-	for (i = 1; i < n; i++) {
+	for (i = 1; i < b->n; i++) {
 		if (ks_enabling(cmds[i].verb) != ks_enabling(cmds[0].verb) ||
 		    cmds[i].verb == KS_VERB_DISENGAGE_ALL ||
 		    cmds[0].verb == KS_VERB_DISENGAGE_ALL) {
-			ks_log_refused(&cmds[i], i + 1, n, -EINVAL);
+			ks_log_refused(b, i, -EINVAL);
 			return -EINVAL;
 		}
 	}
 	if (ks_enabling(cmds[0].verb))
-		return ks_apply_enable(cmds, n);
+		return ks_apply_enable(b);
 	if (cmds[0].verb == KS_VERB_DISENGAGE)
-		return ks_apply_disengage(cmds, n);
-	return ks_release_all(NULL);
+		return ks_apply_disengage(b);
+	ret = ks_release_all(NULL);
+	if (ret)
+		ks_log_refused(b, 0, ret);
+	return ret;
+}
+
+/* Line of the command that ends just before @pos (1-based). */
+static unsigned int ks_line_before(const char *buf, const char *pos)
+{
+	unsigned int line = 1;
+	const char *p;
+
+	for (p = buf; p < pos - 1; p++)
+		line += *p == '\n';
+	return line;
 }
 
 /*
  * Parse every line first, so that a malformed line anywhere applies
- * nothing.  Returns the number of commands (0: blank) or -EINVAL with
- * the offending line in @bad_line.
+ * nothing.  Returns the number of commands (0: blank) or -EINVAL with the
+ * offending line in @bad_line.
  */
-static int ks_parse_batch(const char *buf, size_t len, struct ks_cmd **out,
+static int ks_parse_batch(const char *buf, size_t len, struct ks_batch *b,
 			  int *bad_line)
 {
 	const char *pos = buf, *end = buf + len;
-	struct ks_cmd cmd, *cmds;
+	struct ks_cmd cmd;
 	int n = 0, ret;
 
 	while ((ret = ks_parse_next(&pos, end, &cmd)) > 0)
 		if (++n > KS_BATCH_MAX)
 			break;
 	if (ret < 0 || n > KS_BATCH_MAX) {
-		const char *p;
-
-		*bad_line = 1;
-		for (p = buf; p < pos; p++)
-			*bad_line += *p == '\n';
+		/* On error the parser leaves @pos at the offending line. */
+		*bad_line = ks_line_before(buf, pos + 1);
 		return -EINVAL;
 	}
 	if (!n)
 		return 0;
 
-	cmds = kvmalloc_array(n, sizeof(*cmds), GFP_KERNEL);
-	if (!cmds)
+	b->cmds = kvmalloc_array(n, sizeof(*b->cmds), GFP_KERNEL);
+	b->lines = kvmalloc_array(n, sizeof(*b->lines), GFP_KERNEL);
+	if (!b->cmds || !b->lines)
 		return -ENOMEM;
 	pos = buf;
-	for (ret = 0; ret < n; ret++)
-		ks_parse_next(&pos, end, &cmds[ret]);
-	*out = cmds;
+	for (b->n = 0; b->n < n; b->n++) {
+		ks_parse_next(&pos, end, &b->cmds[b->n]);
+		b->lines[b->n] = ks_line_before(buf, pos);
+	}
 	return n;
 }
 
 static ssize_t ks_control_write(struct file *file, const char __user *ubuf,
 				size_t count, loff_t *ppos)
 {
-	struct ks_cmd *cmds = NULL;
+	struct ks_batch b = {};
 	char who[KS_WHO_LEN];
 	int n, line = 0;
 	char *buf;
@@ -259,15 +289,16 @@ static ssize_t ks_control_write(struct file *file, const char __user *ubuf,
 	buf = memdup_user_nul(ubuf, count);
 	if (IS_ERR(buf))
 		return PTR_ERR(buf);
-	n = ks_parse_batch(buf, count, &cmds, &line);
+	n = ks_parse_batch(buf, count, &b, &line);
 	if (n == -EINVAL) {
 		pr_notice("refused malformed command (line %d of a %zu-byte write) error=%pe %s\n",
 			  line, count, ERR_PTR(n), ks_who(who));
 		ks_set_error(line, NULL, 0, n);
 	} else if (n > 0) {
-		n = ks_apply(cmds, n);
+		n = ks_apply(&b);
 	}
-	kvfree(cmds);
+	kvfree(b.lines);
+	kvfree(b.cmds);
 	kfree(buf);
 	return n < 0 ? n : count;
 }

@@ -54,14 +54,33 @@ static void __ks_trial_schedule(void)
 }
 
 /* Is @e's name taken by the table or by an earlier member of its batch? */
+/*
+ * Two engagements name the same function if their names are equal or if
+ * both know their module (a plain name learns it when its module first
+ * unloads) and module and symbol agree.
+ */
+static bool ks_same_target(const struct ks_engagement *a,
+			   const struct ks_engagement *b)
+{
+	if (!strcmp(a->name, b->name))
+		return true;
+	return a->module[0] && !strcmp(a->module, b->module) &&
+	       !strcmp(a->sym, b->sym);
+}
+
+/* Is @es[i]'s target taken by the table or an earlier batch member? */
 static bool ks_taken(struct ks_engagement **es, int i)
 {
+	struct ks_engagement *e;
 	int j;
 
 	if (ks_find(es[i]->name, strlen(es[i]->name)))
 		return true;
+	list_for_each_entry(e, &ks_engagements, node)
+		if (ks_same_target(e, es[i]))
+			return true;
 	for (j = 0; j < i; j++)
-		if (!strcmp(es[j]->name, es[i]->name))
+		if (ks_same_target(es[j], es[i]))
 			return true;
 	return false;
 }
@@ -93,7 +112,7 @@ static int __ks_resolve_batch(struct ks_engagement **es, int n,
 		} else {
 			ret = ks_resolve(e, NULL);
 			if (!ret && ks_ip_in(live, nlive, e->ip)) {
-				unregister_kprobe(&e->kp);
+				ks_unresolve(&e, 1);
 				ret = -EBUSY;
 			}
 		}
@@ -356,6 +375,11 @@ void ks_module_coming(struct module *mod)
 		    strcmp(e->module, mod->name))
 			continue;
 		ret = ks_resolve(e, mod);
+		if (!ret && ks_ip_in(live, n, e->ip)) {
+			/* Two pending names for one function: the first wins. */
+			ks_unresolve(&e, 1);
+			ret = -EBUSY;
+		}
 		if (ret) {
 			e->state = KS_FAILED;
 			pr_warn("failed %s: module %s loaded without a usable %s: %pe\n",
@@ -448,12 +472,45 @@ out:
 	kfree(live);
 }
 
-/* @mod finished its init: /sys/module knows it now. */
+/**
+ * ks_module_live() - @mod's init has run and its init text is to be freed
+ * @mod: a module in MODULE_STATE_LIVE
+ *
+ * An engaged init function (engaging one with an error is a way to keep a
+ * module from loading; with 0 the module goes live uninitialised) must
+ * leave its site now, before ftrace forgets the init text.  It goes back
+ * to pending for the next load.
+ */
 void ks_module_live(struct module *mod)
 {
+	struct ks_engagement **live, *e;
+	int i, n = 0;
+
 	mutex_lock(&ks_mutex);
 	__ks_loading_del(mod);
+	live = __ks_snapshot(&n);
+	if (!live)
+		goto out;
+	n = 0;
+	list_for_each_entry(e, &ks_engagements, node)
+		if (ks_live(e) && within_module_init(e->ip, mod))
+			live[n++] = e;
+	if (n && __ks_unpublish(live, n)) {
+		pr_err("module %s: engaged init code could not be withdrawn\n",
+		       mod->name);
+		goto out;
+	}
+	ks_unresolve(live, n);
+	for (i = 0; i < n; i++) {
+		live[i]->ip = 0;
+		live[i]->state = KS_PENDING;
+		pr_notice("pending %s retval=%lld hits=%llu: init of module %s has run, re-armed at its next load\n",
+			  live[i]->name, live[i]->retval, ks_hits(live[i]),
+			  mod->name);
+	}
+out:
 	mutex_unlock(&ks_mutex);
+	kfree(live);
 }
 
 void ks_engage_exit(void)

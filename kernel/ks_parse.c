@@ -227,7 +227,7 @@ static int ks_parse_words(const char **w, const size_t *wl, int n,
  * Blank lines are skipped.  A NUL byte anywhere in the line is malformed.
  *
  * Return: 1 when a command was parsed, 0 when only blanks remained,
- * -EINVAL on a malformed line (@pos is then left unchanged).
+ * -EINVAL on a malformed line (@pos then points at its first byte).
  */
 int ks_parse_next(const char **pos, const char *end, struct ks_cmd *cmd)
 {
@@ -243,13 +243,13 @@ int ks_parse_next(const char **pos, const char *end, struct ks_cmd *cmd)
 		if (!eol)
 			eol = end;
 		if (memchr(p, '\0', eol - p))
-			return -EINVAL;
+			goto bad;
 		n = ks_split(p, eol, word, wlen, 5);
 		if (n < 0)
-			return -EINVAL;
+			goto bad;
 		if (n > 0) {
 			if (ks_parse_words(word, wlen, n, cmd))
-				return -EINVAL;
+				goto bad;
 			*pos = next;
 			return 1;
 		}
@@ -257,4 +257,7 @@ int ks_parse_next(const char **pos, const char *end, struct ks_cmd *cmd)
 	}
 	*pos = end;
 	return 0;
+bad:
+	*pos = p;
+	return -EINVAL;
 }

@@ -2,18 +2,11 @@
 /*
  * From a target name to a vetted call site.
  *
- * kallsyms_lookup_name() is not exported, so names are resolved by
- * registering a disabled kprobe: kprobes does the lookup, refuses
- * blacklisted and non-text addresses (-EINVAL), and tells whether the
- * address is an ftrace site, already moved past the ENDBR on IBT kernels,
- * which is exactly the address the ftrace handler receives.  The kprobe is
- * never armed.  It stays registered while the engagement is live, so that
- * withdrawing many of them costs one unregister_kprobes(): one grace
- * period for the whole batch.
- *
- * On 6.1 a lookup by name scans every vmlinux symbol, even for
- * "module:symbol".  For a module target we walk that module's own symbol
- * table instead and hand kprobes the address.
+ * kallsyms_lookup_name() is not exported.  Module targets are resolved
+ * from the module's own symbol table and vetted by ftrace (see
+ * ks_vet_module_text()); vmlinux targets by a kprobe that is registered
+ * but never armed (see ks_resolve_vmlinux()).  Either way the result is
+ * the ftrace call site that the handler will be called with.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
@@ -22,6 +15,7 @@
 #include <linux/module.h>
 #include <linux/slab.h>
 #include <linux/string.h>
+#include <asm/ibt.h>
 
 #include "ks.h"
 
@@ -164,21 +158,48 @@ static struct kobject *ks_module_search(const char *sym, struct module **mod,
 }
 
 /*
- * Ask ftrace, on an ops that is never registered, whether @addr starts a
- * function with an ftrace site.  Module text must be vetted this way
- * before kprobes sees it: a kprobe on a module function without one (its
- * __exit code, say) has kprobes decode instructions itself, which oopses
- * on 6.12 for code at the end of a module's text.
+ * Ask ftrace, on an ops that is never registered, whether @site is an
+ * ftrace call site (or a function start with one).
  */
 static struct ftrace_ops ks_probe_ops;
 
-static int ks_has_ftrace_site(unsigned long addr)
+static int ks_is_ftrace_site(unsigned long site)
 {
-	return ftrace_set_filter_ip(&ks_probe_ops, addr, 0, 1) ? -EOPNOTSUPP : 0;
+	return ftrace_set_filter_ip(&ks_probe_ops, site, 0, 1) ? -EOPNOTSUPP : 0;
 }
 
-/* Aim the kprobe at @e->sym in @mod, or in the module @e names. */
-static int ks_aim_module(struct ks_engagement *e, struct module *mod)
+/*
+ * Module text is vetted without kprobes.  The call site is the function's
+ * first instruction, or the one after its ENDBR on IBT kernels (also when
+ * the ENDBR was sealed to a nop), which is the address the ftrace handler
+ * receives; ftrace confirms it exactly.  Two reasons: register_kprobe()
+ * scans the kernel's whole jump-label table for every probe (about 98% of
+ * the cost of a batch), and a kprobe on a module function without an
+ * ftrace site (its __exit code, say) has kprobes decode the instructions,
+ * which oopses on 6.12 for code at the end of a module's text.  What
+ * kprobes would add for modules is its blacklist, which guards kprobes'
+ * own int3 handling, not an ftrace override.
+ */
+static int ks_vet_module_text(struct ks_engagement *e, unsigned long addr)
+{
+	unsigned long site = addr;
+	int ret;
+
+	if (is_endbr(*(u32 *)addr))
+		site += ENDBR_INSN_SIZE;
+	ret = ks_is_ftrace_site(site);
+	if (ret)
+		return ret;
+	if (within_module(site, THIS_MODULE))
+		return -EACCES;
+	if (ks_lookup_ip(site))
+		return -EBUSY;
+	e->ip = site;
+	return 0;
+}
+
+/* Resolve @e->sym in @mod, or in the module @e names. */
+static int ks_resolve_module(struct ks_engagement *e, struct module *mod)
 {
 	struct kobject *kobj = NULL;
 	unsigned long addr;
@@ -194,17 +215,50 @@ static int ks_aim_module(struct ks_engagement *e, struct module *mod)
 	kobject_put(kobj);
 	if (!addr)
 		return -ENOENT;
-	e->kp.addr = (kprobe_opcode_t *)addr;
-	return ks_has_ftrace_site(addr);
+	return ks_vet_module_text(e, addr);
 }
 
 /*
- * A plain name is looked up in the loaded modules first and then in
- * vmlinux (by kprobes), so that module text is always vetted by ftrace
- * first.  A name present in both therefore means the module's function;
- * the tool refuses such ambiguous names and asks for "module:symbol".
+ * vmlinux: a kprobe registered by name but never armed does the lookup,
+ * refuses blacklisted and non-text addresses (-EINVAL), and tells whether
+ * the address is an ftrace site, already moved past the ENDBR.  It stays
+ * registered while the engagement is live.
  */
-static int ks_aim_plain(struct ks_engagement *e)
+static int ks_resolve_vmlinux(struct ks_engagement *e)
+{
+	unsigned long addr;
+	int ret;
+
+	memset(&e->kp, 0, sizeof(e->kp));
+	e->kp.flags = KPROBE_FLAG_DISABLED;
+	e->kp.symbol_name = e->sym;
+	ret = register_kprobe(&e->kp);
+	if (ret)
+		return ret;
+
+	addr = (unsigned long)e->kp.addr;
+	if (within_module(addr, THIS_MODULE))
+		ret = -EACCES;
+	else if (!(e->kp.flags & KPROBE_FLAG_FTRACE))
+		ret = -EOPNOTSUPP;
+	else if (ks_lookup_ip(addr))
+		ret = -EBUSY;
+	if (ret) {
+		unregister_kprobe(&e->kp);
+		return ret;
+	}
+	e->kprobed = true;
+	e->ip = addr;
+	return 0;
+}
+
+/*
+ * A plain name is looked up in the loaded (and loading) modules first and
+ * then in vmlinux, so that module text always takes the path above.  A
+ * name present in both therefore means the module's function; the tool
+ * refuses such ambiguous names and asks for "module:symbol".
+ */
+static int ks_resolve_plain(struct ks_engagement *e)
 {
 	struct ks_loading *l;
 	struct kobject *kobj;
@@ -213,19 +267,14 @@ static int ks_aim_plain(struct ks_engagement *e)
 
 	list_for_each_entry(l, &ks_loading_list, node) {
 		addr = ks_module_symbol(l->mod, e->sym);
-		if (addr) {
-			e->kp.addr = (kprobe_opcode_t *)addr;
-			return ks_has_ftrace_site(addr);
-		}
+		if (addr)
+			return ks_vet_module_text(e, addr);
 	}
 	kobj = ks_module_search(e->sym, &mod, &addr);
-	if (!kobj) {
-		e->kp.symbol_name = e->sym;
-		return 0;
-	}
+	if (!kobj)
+		return ks_resolve_vmlinux(e);
 	kobject_put(kobj);
-	e->kp.addr = (kprobe_opcode_t *)addr;
-	return ks_has_ftrace_site(addr);
+	return ks_vet_module_text(e, addr);
 }
 
 /* Ours, by name: refused before kprobes or ftrace look at it. */
@@ -242,7 +291,7 @@ static bool ks_is_own(const struct ks_engagement *e)
  * @mod: that module when the caller has it (a loading module is not in
  *       /sys/module yet), else NULL
  *
- * On success @e->ip is set and @e->kp registered (disabled).
+ * On success @e->ip is set (and for vmlinux @e->kp registered, disabled).
  *
  * Context: ks_mutex held.
  * Return: 0; -ENOENT (no such symbol), -EINVAL (kprobes refuses it),
@@ -251,35 +300,46 @@ static bool ks_is_own(const struct ks_engagement *e)
  */
 int ks_resolve(struct ks_engagement *e, struct module *mod)
 {
-	unsigned long addr;
-	int ret;
-
 	lockdep_assert_held(&ks_mutex);
+	e->kprobed = false;
 	if (ks_is_own(e))
 		return -EACCES;
-	memset(&e->kp, 0, sizeof(e->kp));
-	e->kp.flags = KPROBE_FLAG_DISABLED;
-	ret = e->module[0] ? ks_aim_module(e, mod) : ks_aim_plain(e);
-	if (ret)
-		return ret;
+	if (e->module[0])
+		return ks_resolve_module(e, mod);
+	return ks_resolve_plain(e);
+}
 
-	ret = register_kprobe(&e->kp);
-	if (ret)
-		return ret;
+/**
+ * ks_unresolve() - undo ks_resolve() for @n engagements
+ * @es: resolved engagements, unpublished or never published
+ * @n:  their number
+ *
+ * Waits for one grace period for the whole array (unregister_kprobes()
+ * does when there are kprobes).  An entry that goes back to pending relies
+ * on that wait before it is published again, as its hash node is reused.
+ */
+void ks_unresolve(struct ks_engagement **es, int n)
+{
+	struct kprobe **kps;
+	int i, k = 0;
 
-	addr = (unsigned long)e->kp.addr;
-	if (within_module(addr, THIS_MODULE))
-		ret = -EACCES;
-	else if (!(e->kp.flags & KPROBE_FLAG_FTRACE))
-		ret = -EOPNOTSUPP;
-	else if (ks_lookup_ip(addr))
-		ret = -EBUSY;
-	if (ret) {
-		unregister_kprobe(&e->kp);
-		return ret;
+	if (!n)
+		return;
+	kps = kmalloc_array(n, sizeof(*kps), GFP_KERNEL);
+	for (i = 0; i < n; i++) {
+		if (!es[i]->kprobed)
+			continue;
+		es[i]->kprobed = false;
+		if (kps)
+			kps[k++] = &es[i]->kp;
+		else
+			unregister_kprobe(&es[i]->kp);	/* slower, never leaks */
 	}
-	e->ip = addr;
-	return 0;
+	if (k)
+		unregister_kprobes(kps, k);
+	else
+		synchronize_rcu();
+	kfree(kps);
 }
 
 /* At unload: the probe ops' filter hash, and modules still loading. */
@@ -294,33 +354,4 @@ void ks_resolve_exit(void)
 		kfree(l);
 	}
 	mutex_unlock(&ks_mutex);
-}
-
-/**
- * ks_unresolve() - unregister the kprobes of @n engagements
- * @es: resolved engagements, unpublished or never published
- * @n:  their number
- *
- * unregister_kprobes() waits for one grace period for the whole array.
- * An entry that goes back to pending relies on that wait before it is
- * published again (its hash node is reused).
- */
-void ks_unresolve(struct ks_engagement **es, int n)
-{
-	struct kprobe **kps;
-	int i;
-
-	if (!n)
-		return;
-	kps = kmalloc_array(n, sizeof(*kps), GFP_KERNEL);
-	if (!kps) {
-		/* Slower, one grace period each, but never a leaked probe. */
-		for (i = 0; i < n; i++)
-			unregister_kprobe(&es[i]->kp);
-		return;
-	}
-	for (i = 0; i < n; i++)
-		kps[i] = &es[i]->kp;
-	unregister_kprobes(kps, n);
-	kfree(kps);
 }

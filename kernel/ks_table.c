@@ -183,6 +183,27 @@ int __ks_publish(struct ks_engagement **es, int n)
 	return ret;
 }
 
+/*
+ * ftrace refuses a removal batch (-EINVAL) when one of its sites no longer
+ * exists, which must not make everything else impossible to release.
+ * Remove one by one; a site ftrace does not know any more cannot be called
+ * and counts as withdrawn.
+ */
+static int __ks_unpublish_each(struct ks_engagement **es, int n)
+{
+	int i, ret;
+
+	for (i = 0; i < n; i++) {
+		ret = ftrace_set_filter_ip(&ks_ops, es[i]->ip, 1, 0);
+		if (ret == -EINVAL)
+			pr_warn("%s: its call site is gone, counted as withdrawn\n",
+				es[i]->name);
+		else if (ret)
+			return ret;
+	}
+	return 0;
+}
+
 /**
  * __ks_unpublish() - take engagements off their call sites
  * @es: published engagements
@@ -208,6 +229,8 @@ int __ks_unpublish(struct ks_engagement **es, int n)
 	for (i = 0; i < n; i++)
 		ips[i] = es[i]->ip;
 	ret = ftrace_set_filter_ips(&ks_ops, ips, n, 1, 0);
+	if (ret == -EINVAL)
+		ret = __ks_unpublish_each(es, n);
 	if (!ret)
 		for (i = 0; i < n; i++)
 			hash_del_rcu(&es[i]->hnode);
