@@ -43,8 +43,11 @@ ksvm_resolve_kernel() {
 		echo "$spec"
 		return 0
 	fi
-	# "6.1." does not match 6.12.x, so a series never picks another.
-	img=$(ls -1 /boot/vmlinuz-"$spec".* 2>/dev/null | sort -V | tail -n 1)
+	# "6.1." does not match 6.12.x, so a series never picks another.  A
+	# series means Debian's generic flavour: the rt and cloud kernels
+	# ("...-rt-amd64", "...-cloud-amd64") are named by full release.
+	img=$(ls -1 /boot/vmlinuz-"$spec".* 2>/dev/null |
+		grep -vE -- '-[a-z]+-amd64$' | sort -V | tail -n 1)
 	[[ -n $img ]] || return 1
 	echo "${img#/boot/vmlinuz-}"
 }

@@ -17,6 +17,8 @@ KS_DIR=/sys/kernel/security/killswitch
 KS_CONTROL=$KS_DIR/control
 KS_ENGAGED=$KS_DIR/engaged
 KS_TAINT=$KS_DIR/taint
+KS_LAST_ERROR=$KS_DIR/last_error
+KS_FN=$KS_DIR/fn
 
 # Exit codes of the killswitch tool (killswitch --help, README).
 KS_EXIT_OK=0
@@ -171,6 +173,21 @@ assert_gt() {
 	echo "  ok: ${3:-value} is $1 (> $2)"
 }
 
+# wait_until SECONDS CMD...: runs CMD (quietly) every 0.2 s until it
+# succeeds; fails the scenario if it has not after SECONDS.
+wait_until() {
+	_limit=$(($1 * 5))
+	shift
+	_tries=0
+	until "$@" >/dev/null 2>&1; do
+		_tries=$((_tries + 1))
+		[ "$_tries" -lt "$_limit" ] ||
+			fail "'$(shown "$@")' did not hold within $((_limit / 5))s"
+		sleep 0.2
+	done
+	echo "  ok: '$(shown "$@")' holds (after ~$((_tries / 5))s)"
+}
+
 # taint_bit20: prints bit 20 (TAINT_KILLSWITCH, 'H') of the taint mask.
 taint_bit20() {
 	echo $((($(cat /proc/sys/kernel/tainted) >> 20) & 1))
@@ -197,6 +214,47 @@ expect_not_engaged() {
 	_line=$(engaged_line "$1")
 	[ -z "$_line" ] || fail "$1 is still engaged: '$_line'"
 	echo "  ok: $1 is not engaged"
+}
+
+# state_of TARGET: the state= field of TARGET's engaged line (empty if
+# TARGET is not engaged).
+state_of() {
+	engaged_line "$1" | sed -n 's/.* state=\([a-z]*\).*/\1/p'
+}
+
+# fn_read TARGET FILE: fn/TARGET/FILE (retval, hits, state or callers).
+fn_read() {
+	cat "$KS_FN/$1/$2"
+}
+
+# expect_state TARGET STATE: the engaged line and fn/TARGET/state agree
+# that TARGET is in STATE (armed, pending, observing, observed, failed).
+expect_state() {
+	assert_eq "$2" "$(state_of "$1")" "state of $1 in engaged"
+	assert_eq "$2" "$(fn_read "$1" state 2>&1)" "fn/$1/state"
+}
+
+# in_state TARGET STATE and not_engaged TARGET: tests, for wait_until.
+in_state() {
+	[ "$(state_of "$1")" = "$2" ]
+}
+
+not_engaged() {
+	[ -z "$(engaged_line "$1")" ]
+}
+
+# set_retval [-d] TARGET VALUE: one write(2) of VALUE to fn/TARGET/retval;
+# prints "ok" or the errno name, like ctl (-d drops CAP_SYS_ADMIN).
+set_retval() {
+	_opts=
+	[ "$1" = -d ] && { _opts=-d; shift; }
+	# shellcheck disable=SC2086
+	kswrite $_opts "$KS_FN/$1/retval" "$2"
+}
+
+# expect_last_error TEXT: last_error says exactly TEXT.
+expect_last_error() {
+	assert_eq "$1" "$(cat "$KS_LAST_ERROR")" "last_error"
 }
 
 # engaged_summary: the engaged file reduced to "<target> retval=V hits=N"
@@ -291,6 +349,58 @@ expect_kernel_healthy() {
 # verbs are available to it.
 as_user() {
 	su -s /bin/sh user -c ". /usr/lib/ksvm/functions.sh; $(quoted "$@")"
+}
+
+# sock FAMILY TYPE [PROTOCOL]: one socket(2) call (see kssocket.c);
+# prints "ok" or the errno name, so expect_errno can check it.
+sock() {
+	kssocket "$@"
+}
+
+# modprobe_alias ALIAS MODULE: tells modprobe that ALIAS means MODULE, as
+# a file in /etc/modprobe.d would on an installed system.
+modprobe_alias() {
+	mkdir -p /etc/modprobe.d
+	echo "alias $1 $2" >>/etc/modprobe.d/ksvm.conf
+	echo "  /etc/modprobe.d/ksvm.conf: alias $1 $2"
+}
+
+# module_loaded NAME: a test: NAME is a loaded module (not built in).
+module_loaded() {
+	grep -q "^$1 " /proc/modules
+}
+
+expect_module_loaded() {
+	module_loaded "$1" || fail "module $1 is not loaded"
+	echo "  ok: module $1 is loaded"
+}
+
+expect_module_unloaded() {
+	! module_loaded "$1" || fail "module $1 is loaded"
+	echo "  ok: module $1 is not loaded"
+}
+
+# traceable MODULE: the functions of loaded module MODULE that ftrace can
+# patch, from tracefs, one per line, sorted, each name once.
+traceable() {
+	sed -n "s/^\([^ ]*\) \[$1\]\$/\1/p" \
+		/sys/kernel/tracing/available_filter_functions | sort -u
+}
+
+# client_start CMD...: runs CMD over and over in the background, output
+# discarded, until client_stop; a caller the scenario controls.
+client_start() {
+	echo "  \$ while :; do $(shown "$@"); done &"
+	(while :; do "$@"; done) >/dev/null 2>&1 &
+	_ksvm_client=$!
+}
+
+client_stop() {
+	[ -n "${_ksvm_client:-}" ] || return 0
+	echo "  \$ kill %client"
+	kill "$_ksvm_client" 2>/dev/null
+	wait "$_ksvm_client" 2>/dev/null
+	_ksvm_client=
 }
 
 # The AF_ALG client several scenarios use: AES-128-CBC of a fixed 32-byte
