@@ -3,13 +3,16 @@
 // libraries under src/.
 
 #include <algorithm>
+#include <cstdlib>
 #include <exception>
 #include <iostream>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <CLI/CLI.hpp>
 
+#include "analysis/live_system_view.h"
 #include "commands/exit_code.h"
 #include "commands/handlers.h"
 #include "kernel_iface/paths.h"
@@ -26,14 +29,31 @@ struct Options {
   std::string symbol;
   std::string retval;
   bool all = false;
+  bool dry_run = false;
+  bool boot = false;
+  std::vector<std::string> symbols; // disengage
+  bool force = false;
+  bool strict = false;
+  std::string from;
+  std::string window;
+  std::string kernel_release;
 };
 
 void declare_engage(CLI::App& sub, Options& o) {
-  sub.add_option("SYMBOL", o.symbol, "function to engage, or MODULE:FUNCTION")
-      ->required();
+  // do_engage checks that SYMBOL RETVAL or --from is given.
+  sub.add_option("SYMBOL", o.symbol,
+                 "function to engage, MODULE:FUNCTION, or a pattern with * "
+                 "and ? (ax25_*, ax25:*)");
   sub.add_option("RETVAL", o.retval,
                  "value it returns (required): a number (-1, 0x10) or an "
                  "errno name (EPERM and -EPERM both mean -1)");
+  sub.add_option("--from", o.from,
+                 "engage every \"SYMBOL RETVAL\" line of FILE in one batch");
+  sub.add_option("--probe", o.window,
+                 "observe for DURATION (60s, 2m) first; engage only if "
+                 "nothing called it");
+  sub.add_flag("--force", o.force, "engage even if the check refuses it");
+  sub.add_flag("--strict", o.strict, "stop if the check warns");
   // "-EPERM" looks like an option to CLI11; extras carry it to the handler,
   // which refuses anything that is not exactly SYMBOL RETVAL.
   sub.allow_extras();
@@ -41,11 +61,35 @@ void declare_engage(CLI::App& sub, Options& o) {
 
 void declare_disengage(CLI::App& sub, Options& o) {
   // do_disengage checks that exactly one of the two is given.
-  sub.add_option("SYMBOL", o.symbol, "function to disengage");
+  sub.add_option("SYMBOL", o.symbols,
+                 "functions to disengage, or patterns over what is engaged");
   sub.add_flag("--all", o.all, "disengage every function");
 }
 
+void declare_check(CLI::App& sub, Options& o) {
+  sub.add_option("SYMBOL", o.symbol, "function to check, or MODULE:FUNCTION");
+  sub.add_option("RETVAL", o.retval, "the value it would return");
+  sub.add_option("--kernel-release", o.kernel_release,
+                 "check an installed kernel that is not running");
+  sub.allow_extras(); // "-EPERM", as for engage
+}
+
+void declare_probe(CLI::App& sub, Options& o) {
+  sub.add_option("SYMBOL", o.symbol, "function to observe")->required();
+  sub.add_option("--for", o.window, "how long to observe (30s, 2m)")
+      ->required();
+  sub.add_flag("--force", o.force, "probe even if the check refuses it");
+}
+
 void declare_status(CLI::App& /*sub*/, Options& /*o*/) {}
+
+void declare_apply(CLI::App& sub, Options& o) {
+  sub.add_flag("--dry-run", o.dry_run, "say what would change; change nothing");
+  sub.add_flag("--boot", o.boot,
+               "also apply killswitch= from the kernel command line");
+}
+
+void declare_bootparam(CLI::App& /*sub*/, Options& /*o*/) {}
 
 struct Verb {
   const char* name;
@@ -61,6 +105,14 @@ constexpr Verb kVerbs[] = {
      commands::do_disengage},
     {"status", "show the module, the engaged functions and the taint",
      declare_status, commands::do_status},
+    {"apply", "engage what the policy in /etc/killswitch.d asks for",
+     declare_apply, commands::do_apply},
+    {"bootparam", "print the killswitch= boot parameter for the policy",
+     declare_bootparam, commands::do_bootparam},
+    {"check", "say whether engaging SYMBOL is safe, and why", declare_check,
+     commands::do_check},
+    {"probe", "show who calls SYMBOL, without blocking a call", declare_probe,
+     commands::do_probe},
 };
 
 constexpr std::string_view kEnvironmentHelp =
@@ -69,7 +121,8 @@ constexpr std::string_view kEnvironmentHelp =
     "                         is never mounted "
     "[/sys/kernel/security/killswitch]\n"
     "  KILLSWITCH_SYSMODULE   the module's directory [/sys/module/killswitch]\n"
-    "  KILLSWITCH_TAINTED     the taint mask [/proc/sys/kernel/tainted]\n";
+    "  KILLSWITCH_TAINTED     the taint mask [/proc/sys/kernel/tainted]\n"
+    "  KILLSWITCH_NO_CHECK    1: engage and probe skip the target check\n";
 
 commands::Args collect_args(const CLI::App& sub, const Options& o) {
   commands::Args args;
@@ -77,9 +130,18 @@ commands::Args collect_args(const CLI::App& sub, const Options& o) {
     if (!word->empty())
       args.words.push_back(*word);
   }
+  for (const auto& symbol : o.symbols)
+    args.words.push_back(symbol);
   for (const auto& extra : sub.remaining())
     args.words.push_back(extra);
   args.all = o.all;
+  args.dry_run = o.dry_run;
+  args.boot = o.boot;
+  args.force = o.force;
+  args.strict = o.strict;
+  args.from = o.from;
+  args.window = o.window;
+  args.kernel_release = o.kernel_release;
   return args;
 }
 
@@ -90,7 +152,12 @@ int run(const Verb& verb, const CLI::App& sub, const Options& o) {
   kernel_iface::PosixFilesystem fs;
   kernel_iface::Interface iface(fs, kernel_iface::paths_from_environment(
                                         kernel_iface::process_environment()));
-  commands::Context ctx{iface, *printer};
+  // engage and probe check their targets against the running system,
+  // unless a test on a fake tree turns that off (docs/cli.md).
+  const analysis::LiveSystemView live;
+  const char* no_check = std::getenv("KILLSWITCH_NO_CHECK");
+  const bool check = no_check == nullptr || std::string_view(no_check) != "1";
+  commands::Context ctx{iface, *printer, check ? &live : nullptr};
 
   // The only place exceptions are caught (docs/cpp-errors.md).
   try {
@@ -98,7 +165,8 @@ int run(const Verb& verb, const CLI::App& sub, const Options& o) {
     if (outcome)
       return commands::to_int(ExitCode::ok);
     const auto& failure = outcome.error();
-    printer->error(failure.message, failure.errnum, to_int(failure.exit));
+    if (!failure.message.empty()) // empty: the handler reported already
+      printer->error(failure.message, failure.errnum, to_int(failure.exit));
     return to_int(failure.exit);
   } catch (const commands::UsageError& e) {
     printer->error(e.what(), 0, to_int(ExitCode::usage));

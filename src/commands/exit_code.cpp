@@ -14,6 +14,12 @@ constexpr ExitCodeInfo kExitCodes[] = {
     {ExitCode::not_found, "not found (ENOENT: no such function, not engaged)"},
     {ExitCode::busy, "busy (EBUSY: already engaged, or a conflict)"},
     {ExitCode::refused, "kernel refused the target (EINVAL, EOPNOTSUPP)"},
+    {ExitCode::partial,
+     "apply, bootparam: part of the policy failed, the rest was applied"},
+    {ExitCode::check_warn,
+     "check: the verdict is WARN (engage --strict stopped)"},
+    {ExitCode::check_refuse,
+     "check: the verdict is REFUSE (engage stopped; --force overrides)"},
 };
 
 } // namespace

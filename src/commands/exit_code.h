@@ -16,6 +16,10 @@ enum class ExitCode {
   not_found = 5,  // ENOENT: no such function, or not engaged
   busy = 6,       // EBUSY: already engaged, or another ftrace user
   refused = 7,    // EINVAL/EOPNOTSUPP from the kernel, well-formed command
+  partial = 8,    // apply, bootparam: part of the policy failed
+  // The verdicts of the target analysis (src/analysis/verdict.h).
+  check_warn = 10,   // check: WARN; engage --strict stopped
+  check_refuse = 11, // check: REFUSE; engage stopped (no --force)
 };
 
 struct ExitCodeInfo {

@@ -8,7 +8,9 @@
 namespace killswitch::commands {
 
 // A failure as the user will read it: one sentence, the errno behind it
-// (0 if none) and the exit code.  Handlers return it; main prints it.
+// (0 if none) and the exit code.  Handlers return it; main prints it.  An
+// empty message means the handler has reported already (check's WARN and
+// REFUSE verdicts): main only exits with the code.
 struct Failure {
   ExitCode exit = ExitCode::failure;
   std::string message;

@@ -2,6 +2,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "util/result.h"
 
@@ -28,6 +29,19 @@ public:
 
   // Mounts securityfs on `target`.
   virtual util::Result<void> mount_securityfs(const std::string& target) = 0;
+
+  // The names in a directory, without "." and "..", in no set order.
+  virtual util::Result<std::vector<std::string>>
+  list_dir(const std::string& path) const = 0;
+
+  // Creates a directory (mode 0755) unless it exists; its parent must.
+  virtual util::Result<void> make_dir(const std::string& path) = 0;
+
+  // Replaces `path` with `data` atomically: a reader sees the old content
+  // or the new, never a mix, and a crash leaves one of the two.  Writes a
+  // temporary file beside it, syncs it and renames it over `path`.
+  virtual util::Result<void> replace(const std::string& path,
+                                     std::string_view data) = 0;
 };
 
 } // namespace killswitch::kernel_iface

@@ -18,6 +18,7 @@ public:
   Interface(Filesystem& fs, Paths paths);
 
   const Paths& paths() const { return paths_; }
+  Filesystem& filesystem() const { return fs_; }
 
   // Mounts securityfs on paths().securityfs_mount unless it is mounted
   // already (or the paths were moved by the environment).  Yields true when

@@ -1,10 +1,12 @@
 #include "kernel_iface/posix_filesystem.h"
 
 #include <cerrno>
+#include <memory>
 
 #include <sys/mount.h>
 #include <sys/stat.h>
 
+#include <dirent.h>
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -26,9 +28,30 @@ public:
   }
   int get() const { return fd_; }
 
+  // Closes now, for a caller that must see close(2)'s error.
+  int close() {
+    const int rc = ::close(fd_);
+    fd_ = -1;
+    return rc;
+  }
+
 private:
   int fd_;
 };
+
+// Writes all of `data`, retrying short writes: unlike the control file, a
+// regular file takes its content in any number of pieces.
+bool write_all(int fd, std::string_view data) {
+  while (!data.empty()) {
+    const ssize_t n = ::write(fd, data.data(), data.size());
+    if (n < 0 && errno == EINTR)
+      continue;
+    if (n <= 0)
+      return false;
+    data.remove_prefix(static_cast<std::size_t>(n));
+  }
+  return true;
+}
 
 } // namespace
 
@@ -83,6 +106,54 @@ PosixFilesystem::mount_securityfs(const std::string& target) {
   if (::mount("securityfs", target.c_str(), "securityfs",
               MS_NOSUID | MS_NODEV | MS_NOEXEC, nullptr) != 0)
     return fail(Error::from_errno("mount", target));
+  return {};
+}
+
+util::Result<std::vector<std::string>>
+PosixFilesystem::list_dir(const std::string& path) const {
+  const std::unique_ptr<DIR, int (*)(DIR*)> dir(::opendir(path.c_str()),
+                                                ::closedir);
+  if (!dir)
+    return fail(Error::from_errno("open", path));
+
+  std::vector<std::string> names;
+  for (;;) {
+    errno = 0;
+    const dirent* entry = ::readdir(dir.get());
+    if (entry == nullptr)
+      break;
+    const std::string_view name(entry->d_name);
+    if (name != "." && name != "..")
+      names.emplace_back(name);
+  }
+  if (errno != 0)
+    return fail(Error::from_errno("read", path));
+  return names;
+}
+
+util::Result<void> PosixFilesystem::make_dir(const std::string& path) {
+  if (::mkdir(path.c_str(), 0755) != 0 && errno != EEXIST)
+    return fail(Error::from_errno("mkdir", path));
+  return {};
+}
+
+util::Result<void> PosixFilesystem::replace(const std::string& path,
+                                            std::string_view data) {
+  const std::string tmp = path + ".tmp";
+  Fd fd(::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644));
+  if (fd.get() < 0)
+    return fail(Error::from_errno("open", tmp));
+
+  if (!write_all(fd.get(), data) || ::fsync(fd.get()) != 0 || fd.close() != 0) {
+    auto error = Error::from_errno("write", tmp);
+    ::unlink(tmp.c_str());
+    return fail(std::move(error));
+  }
+  if (::rename(tmp.c_str(), path.c_str()) != 0) {
+    auto error = Error::from_errno("rename", path);
+    ::unlink(tmp.c_str());
+    return fail(std::move(error));
+  }
   return {};
 }
 

@@ -6,6 +6,8 @@
 
 #include "kernel_iface/command.h"
 #include "kernel_iface/status.h"
+#include "output/rendered.h"
+#include "policy/report.h"
 
 namespace killswitch::output {
 
@@ -26,6 +28,15 @@ public:
   virtual void done(const kernel_iface::Command& command) = 0;
 
   virtual void status(const kernel_iface::Status& status) = 0;
+
+  // What `apply` decided and did (or would do, under --dry-run).
+  virtual void applied(const policy::ApplyReport& report) = 0;
+
+  // The killswitch= parameter for the policy, and what it leaves out.
+  virtual void bootparam(const policy::BootParamReport& report) = 0;
+
+  // A report rendered by its command in both forms (output/rendered.h).
+  virtual void rendered(const Rendered& report) = 0;
 
   // A failure: one sentence, the errno behind it (0 if none) and the exit
   // code the tool is about to return.

@@ -14,6 +14,8 @@ failures=0
 
 export KILLSWITCH_SECURITYFS="$TREE/ks" KILLSWITCH_SYSMODULE="$TREE/module"
 export KILLSWITCH_TAINTED="$TREE/tainted"
+# The host's kernel is not the fake tree's: engage does not check targets.
+export KILLSWITCH_NO_CHECK=1
 mkdir "$TREE/ks" "$TREE/module"
 : > "$TREE/ks/control"
 printf 'f retval=-1 hits=3\n' > "$TREE/ks/engaged"
@@ -53,11 +55,20 @@ expect_exit 0 --json engage m:f -0x10;	expect_control "engage m:f -16"
 expect_exit 0 disengage f;		expect_control "disengage f"
 expect_exit 0 disengage --all;		expect_control "disengage_all"
 
+# Several targets go in one write: a file, or several names to disengage.
+printf '# list\nf -EPERM\nm:g 0x10  # tail\n' > "$TREE/list"
+expect_exit 0 engage --from "$TREE/list"
+expect_control "$(printf 'engage f -1\nengage m:g 16')"
+expect_exit 0 disengage f m:g;		expect_control "$(printf 'disengage f\ndisengage m:g')"
+expect_exit 0 engage --probe 2m f EPERM; expect_control "tryengage f -1 120"
+
 # Invalid input exits 2 and writes nothing.
 : > "$TREE/ks/control"
 for args in "engage f" "engage f 007" "engage f -EFOO" "engage f 1 2" \
 	"engage a-b 1" "engage f +1" "disengage" "disengage f --all" \
-	"status x" "frobnicate"; do
+	"status x" "frobnicate" "check" "check f 1 2" "engage f 1 --probe 0s" \
+	"engage f 1 --probe 5d" "engage f[ 1" "probe f" "probe f --for 1x" \
+	"engage --from $TREE/list f 1" "engage --from $TREE/nonexistent"; do
 	# shellcheck disable=SC2086
 	expect_exit 2 $args
 done
@@ -76,6 +87,7 @@ expect_exit 0 status;			expect_output "module: not loaded"
 
 # --help documents the exit codes.
 expect_exit 0 --help;			expect_output "7  kernel refused the target"
+expect_output "11  check: the verdict is REFUSE"
 
 [ "$failures" = 0 ] && echo "fake-tree: all passed"
 exit "$failures"

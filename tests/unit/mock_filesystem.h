@@ -18,6 +18,12 @@ public:
               (const std::string& path, std::string_view data), (override));
   MOCK_METHOD(util::Result<void>, mount_securityfs, (const std::string& target),
               (override));
+  MOCK_METHOD(util::Result<std::vector<std::string>>, list_dir,
+              (const std::string& path), (const, override));
+  MOCK_METHOD(util::Result<void>, make_dir, (const std::string& path),
+              (override));
+  MOCK_METHOD(util::Result<void>, replace,
+              (const std::string& path, std::string_view data), (override));
 };
 
 // Paths of a fake tree, as the environment variables would set them.

@@ -110,7 +110,8 @@ TEST(DoDisengage, UsageErrors) {
   EXPECT_CALL(h.fs, write_once(_, _)).Times(0);
   EXPECT_THROW((void)do_disengage(h.ctx, words({})), UsageError);
   EXPECT_THROW((void)do_disengage(h.ctx, words({"f"}, true)), UsageError);
-  EXPECT_THROW((void)do_disengage(h.ctx, words({"f", "g"})), UsageError);
+  EXPECT_THROW((void)do_disengage(h.ctx, words({"f", "g["})), UsageError);
+  EXPECT_THROW((void)do_disengage(h.ctx, words({"f", "x:*["})), UsageError);
   EXPECT_THROW((void)do_disengage(h.ctx, words({"f g"})), UsageError);
 }
 
