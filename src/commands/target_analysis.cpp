@@ -82,9 +82,14 @@ CachedSystemView::list_dir(const std::string& path) const {
   return inner_.list_dir(path);
 }
 
+// Only a module that is not loaded needs MOD:SYMBOL, so that the kernel
+// can hold the engagement as pending; a loaded one is found by its plain
+// name (the kernel looks in loaded modules first), which keeps the name
+// the admin typed in `engaged`.
 symbols::SymbolName write_target(const analysis::Report& report,
                                  const symbols::SymbolName& asked) {
-  if (!report.location || report.location->entry.in_vmlinux())
+  if (!report.location || report.location->entry.in_vmlinux() ||
+      report.location->loaded || !asked.module.empty())
     return asked;
   return {report.location->entry.module, asked.symbol};
 }
@@ -133,6 +138,14 @@ Outcome gate(Context& ctx, const symbols::SymbolName& asked,
         fmt::format("no module {} is loaded or installed for kernel {}: "
                     "nothing engaged",
                     report->module, report->kernel_release),
+        0});
+
+  if (verdict.has("not-found") && !options.force)
+    return fail(Failure{
+        ExitCode::not_found,
+        fmt::format("no such function in the running kernel, or its module "
+                    "is not loaded or installed: {}",
+                    name),
         0});
 
   if (verdict.level == Level::refuse && !options.force)
