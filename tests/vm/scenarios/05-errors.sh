@@ -111,7 +111,10 @@ step "the tool maps these to its exit codes"
 expect_exit "$KS_EXIT_NOT_FOUND" killswitch engage no_such_function_ks -1
 expect_exit "$KS_EXIT_BUSY" killswitch engage af_alg_sendmsg -EPERM
 expect_exit "$KS_EXIT_NOT_FOUND" killswitch disengage af_alg_accept
-expect_exit "$KS_EXIT_REFUSED" killswitch engage "$bl" 0
+# The tool's own check refuses the blacklisted function first (exit 11);
+# with --force the kernel's refusal comes through (exit 7).
+expect_exit 11 killswitch engage "$bl" 0
+expect_exit "$KS_EXIT_REFUSED" killswitch engage --force "$bl" 0
 expect_exit "$KS_EXIT_USAGE" killswitch engage af_alg_sendmsg
 expect_exit "$KS_EXIT_USAGE" killswitch engage af_alg_sendmsg not_a_number
 expect_exit "$KS_EXIT_USAGE" killswitch frobnicate

@@ -48,7 +48,7 @@ expect_engaged_file ""
 
 step "engage --from FILE: one write; a failing line is named and none applied"
 printf '# two targets\nax25:ax25_create -EPERM\nks_target_nonexistent 0\n' >/tmp/list
-expect_exit 11 killswitch engage --from /tmp/list
+expect_exit "$KS_EXIT_NOT_FOUND" killswitch engage --from /tmp/list
 expect_engaged_file ""
 printf 'ax25:ax25_create -EPERM\nax25:ax25_connect EACCES\n' >/tmp/list
 expect_ok killswitch engage --from /tmp/list
