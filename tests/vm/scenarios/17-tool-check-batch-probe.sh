@@ -10,10 +10,16 @@ expect_module_unloaded ax25
 load_target || skip "ks_target.ko was not built"
 
 step "check: WARN and REFUSE exit 10 and 11; engage --strict stops on WARN"
-# ks_target.ko carries no BTF, so its return type is unchecked: WARN.
-expect_exit 10 killswitch check ks_target_value -5
-expect_exit 10 killswitch engage --strict ks_target_value -5
-expect_engaged_file ""
+# Without module BTF (Debian 6.1 builds ks_target.ko without it) the return
+# type is unchecked: WARN. With BTF (6.12) an int function and -5 are OK.
+if [ -e /sys/kernel/btf/ks_target ]; then
+	echo "  note: ks_target has BTF on this kernel: -5 for an int is OK"
+	expect_exit 0 killswitch check ks_target_value -5
+else
+	expect_exit 10 killswitch check ks_target_value -5
+	expect_exit 10 killswitch engage --strict ks_target_value -5
+	expect_engaged_file ""
+fi
 expect_exit 11 killswitch check schedule
 expect_exit 11 killswitch engage schedule 0
 expect_not_engaged schedule
@@ -67,9 +73,9 @@ client_stop
 assert_eq 42 "$(target_value)" "ks_target_value() after the probe"
 expect_engaged_file ""
 
-step "engage --probe 2s on an idle function commits to armed, as ks_target:..."
+step "engage --probe 2s on an idle function commits to armed"
 expect_ok killswitch engage --probe 2s ks_target_value -5
-wait_until 20 in_state ks_target:ks_target_value armed
+wait_until 20 in_state ks_target_value armed
 expect_ok killswitch status
-assert_match "ks_target:ks_target_value retval=-5 .* state=armed" "$out"
+assert_match "ks_target_value retval=-5 .* state=armed" "$out"
 expect_ok killswitch disengage ks_target_value
