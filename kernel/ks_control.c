@@ -235,7 +235,7 @@ static unsigned int ks_line_before(const char *buf, const char *pos)
  * nothing.  Returns the number of commands (0: blank) or -EINVAL with the
  * offending line in @bad_line.
  */
-static int ks_parse_batch(const char *buf, size_t len, struct ks_batch *b,
+static int ks_parse_batch(char *buf, size_t len, struct ks_batch *b,
 			  int *bad_line)
 {
 	const char *pos = buf, *end = buf + len;
@@ -259,7 +259,10 @@ static int ks_parse_batch(const char *buf, size_t len, struct ks_batch *b,
 		return -ENOMEM;
 	pos = buf;
 	for (b->n = 0; b->n < n; b->n++) {
-		ks_parse_next(&pos, end, &b->cmds[b->n]);
+		struct ks_cmd *cmd = &b->cmds[b->n];
+
+		ks_parse_next(&pos, end, cmd);
+		ks_fold_module(buf + (cmd->target - buf), cmd->module_len);
 		b->lines[b->n] = ks_line_before(buf, pos);
 	}
 	return n;

@@ -53,11 +53,10 @@ static void __ks_trial_schedule(void)
 				 time_after(first, now) ? first - now : 0);
 }
 
-/* Is @e's name taken by the table or by an earlier member of its batch? */
 /*
  * Two engagements name the same function if their names are equal or if
- * both know their module (a plain name learns it when its module first
- * unloads) and module and symbol agree.
+ * both know their module (a plain name learns it when it resolves into
+ * one) and module and symbol agree.
  */
 static bool ks_same_target(const struct ks_engagement *a,
 			   const struct ks_engagement *b)

@@ -26,6 +26,7 @@
 #include <linux/security.h>
 #include <linux/seq_file.h>
 #include <linux/slab.h>
+#include <linux/string.h>
 #include <linux/uaccess.h>
 
 #include "ks.h"
@@ -92,39 +93,60 @@ KS_FN_OPEN(HITS)
 KS_FN_OPEN(STATE)
 KS_FN_OPEN(CALLERS)
 
-/* Writing the retval file changes the value live, under the same rules. */
+/* The value a retval write asks for: 0, 1 for a blank write, or -errno. */
+static int ks_fn_retval_parse(const char __user *ubuf, size_t count,
+			      loff_t pos, long long *val)
+{
+	char buf[32], *s;
+
+	if (!capable(CAP_SYS_ADMIN))
+		return -EPERM;
+	if (pos || count >= sizeof(buf))
+		return -EINVAL;
+	if (copy_from_user(buf, ubuf, count))
+		return -EFAULT;
+	if (memchr(buf, '\0', count))
+		return -EINVAL;
+	buf[count] = '\0';
+	s = strim(buf);
+	if (!*s)
+		return 1;	/* as on control: the newline may come alone */
+	if (ks_parse_retval(s, strlen(s), val))
+		return -EINVAL;
+	return ks_check_lockdown();
+}
+
+/*
+ * Writing the retval file changes the value live, under the rules of
+ * control; a refusal is logged as there.
+ */
 static ssize_t ks_fn_retval_write(struct file *file, const char __user *ubuf,
 				  size_t count, loff_t *ppos)
 {
 	struct ks_engagement *e;
 	char who[KS_WHO_LEN];
-	long long old, val;
-	char buf[32];
+	long long old, val = 0;
 	int ret;
 
-	if (!capable(CAP_SYS_ADMIN))
-		return -EPERM;
-	if (*ppos || count >= sizeof(buf))
-		return -EINVAL;
-	if (copy_from_user(buf, ubuf, count))
-		return -EFAULT;
-	buf[count] = '\0';
-	if (ks_parse_retval(strim(buf), strlen(strim(buf)), &val))
-		return -EINVAL;
-	ret = ks_check_lockdown();
-	if (ret)
-		return ret;
+	ret = ks_fn_retval_parse(ubuf, count, *ppos, &val);
+	if (ret == 1)
+		return count;
 
 	mutex_lock(&ks_mutex);
 	e = ks_find_id((uintptr_t)file_inode(file)->i_private);
-	if (e) {
+	if (!ret && !e)
+		ret = -ENOENT;
+	if (ret) {
+		pr_notice("refused retval %s error=%pe %s\n",
+			  e ? e->name : "(disengaged)", ERR_PTR(ret), ks_who(who));
+	} else {
 		old = e->retval;
 		WRITE_ONCE(e->retval, val);
 		pr_notice("retval %s %lld -> %lld %s\n", e->name, old, val,
 			  ks_who(who));
 	}
 	mutex_unlock(&ks_mutex);
-	return e ? count : -ENOENT;
+	return ret ? ret : count;
 }
 
 static const struct file_operations ks_fn_fops[] = {
@@ -185,15 +207,31 @@ fail:
 	__ks_fs_remove(e);
 }
 
+/*
+ * securityfs_remove() unlinks, but a dentry that an open file still holds
+ * stays hashed: its directory then counts as not empty and is kept, and
+ * the next engagement of the name finds it (-EEXIST).  Unhash each one as
+ * the VFS does after an unlink; the open file finds no engagement.
+ */
+static void ks_fs_unlink(struct dentry *d)
+{
+	if (!d)
+		return;
+	dget(d);
+	securityfs_remove(d);
+	d_drop(d);
+	dput(d);
+}
+
 void __ks_fs_remove(struct ks_engagement *e)
 {
 	int i;
 
 	for (i = ARRAY_SIZE(e->files) - 1; i >= 0; i--) {
-		securityfs_remove(e->files[i]);
+		ks_fs_unlink(e->files[i]);
 		e->files[i] = NULL;
 	}
-	securityfs_remove(e->dir);
+	ks_fs_unlink(e->dir);
 	e->dir = NULL;
 }
 

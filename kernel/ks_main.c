@@ -88,6 +88,7 @@ static void ks_param_one(char *entry)
 		return;
 	}
 	*eq = '\0';
+	ks_fold_module(entry, module_len);
 	req.target = entry;
 
 	ret = ks_check_lockdown();

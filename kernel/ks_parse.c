@@ -141,6 +141,23 @@ int ks_parse_target(const char *s, size_t len, size_t *module_len)
 }
 
 /**
+ * ks_fold_module() - spell the module part of a target as the kernel does
+ * @target:     a target that ks_parse_target() accepted
+ * @module_len: its module part's length
+ *
+ * Module names hold '_' where the file name has '-' (nf-tables.ko loads as
+ * nf_tables); modprobe folds them, and so does this.
+ */
+void ks_fold_module(char *target, size_t module_len)
+{
+	size_t i;
+
+	for (i = 0; i < module_len; i++)
+		if (target[i] == '-')
+			target[i] = '_';
+}
+
+/**
  * ks_parse_seconds() - parse the window of tryengage and observe
  * @s:       the characters, not NUL-terminated
  * @len:     their number

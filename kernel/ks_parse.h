@@ -54,6 +54,7 @@ struct ks_cmd {
 
 int ks_parse_retval(const char *s, size_t len, long long *retval);
 int ks_parse_target(const char *s, size_t len, size_t *module_len);
+void ks_fold_module(char *target, size_t module_len);
 int ks_parse_seconds(const char *s, size_t len, unsigned int *seconds);
 int ks_parse_next(const char **pos, const char *end, struct ks_cmd *cmd);
 

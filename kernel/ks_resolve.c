@@ -253,10 +253,26 @@ static int ks_resolve_vmlinux(struct ks_engagement *e)
 }
 
 /*
+ * A plain name found in @mod learns that module, so that the engagement
+ * stays that module's function when it is withdrawn (observed, or the
+ * module unloads) and "module:symbol" still finds it taken.
+ */
+static int ks_vet_plain(struct ks_engagement *e, struct module *mod,
+			unsigned long addr)
+{
+	int ret = ks_vet_module_text(e, addr);
+
+	if (!ret)
+		strscpy(e->module, mod->name, sizeof(e->module));
+	return ret;
+}
+
+/*
  * A plain name is looked up in the loaded (and loading) modules first and
  * then in vmlinux, so that module text always takes the path above.  A
  * name present in both therefore means the module's function; the tool
- * refuses such ambiguous names and asks for "module:symbol".
+ * refuses such ambiguous names and asks for "module:symbol".  @mod stays
+ * valid after the kobject is put: its GOING notifier waits for ks_mutex.
  */
 static int ks_resolve_plain(struct ks_engagement *e)
 {
@@ -268,13 +284,13 @@ static int ks_resolve_plain(struct ks_engagement *e)
 	list_for_each_entry(l, &ks_loading_list, node) {
 		addr = ks_module_symbol(l->mod, e->sym);
 		if (addr)
-			return ks_vet_module_text(e, addr);
+			return ks_vet_plain(e, l->mod, addr);
 	}
 	kobj = ks_module_search(e->sym, &mod, &addr);
 	if (!kobj)
 		return ks_resolve_vmlinux(e);
 	kobject_put(kobj);
-	return ks_vet_module_text(e, addr);
+	return ks_vet_plain(e, mod, addr);
 }
 
 /* Ours, by name: refused before kprobes or ftrace look at it. */

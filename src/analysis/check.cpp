@@ -33,14 +33,10 @@ util::Result<Paths> make_paths(const SystemView& view,
   return paths;
 }
 
-// What the name alone says, before any table is read.
-void check_name(Context& ctx, const std::string& given_module) {
-  if (given_module != ctx.module)
-    ctx.add(Level::refuse, "module-name",
-            fmt::format("the kernel names module {} '{}': write {}:{}, or "
-                        "the engagement would wait for a module that never "
-                        "loads",
-                        given_module, ctx.module, ctx.module, ctx.symbol));
+// What the name alone says, before any table is read.  A '-' in the
+// module part was folded to '_' when the name was parsed, as the kernel
+// folds it.
+void check_name(Context& ctx) {
   for (const std::string_view prefix : {"__pfx_", "__cfi_"})
     if (ctx.symbol.starts_with(prefix))
       ctx.add(Level::refuse, "padding",
@@ -144,7 +140,7 @@ util::Result<Report> check(const SystemView& view,
 
   Context ctx(view, std::move(paths.value()), report.module, report.symbol,
               options.retval, report);
-  check_name(ctx, options.target.module);
+  check_name(ctx);
   if (auto ok = run(ctx); !ok)
     return fail(ok.error());
   return report;

@@ -1,5 +1,7 @@
 #include "symbols/symbol_name.h"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 namespace killswitch::symbols {
@@ -74,7 +76,9 @@ util::Result<SymbolName> parse_symbol_name(std::string_view text) {
     if (auto ok = check_part(module, text, "module", kModuleMax, in_module_set);
         !ok)
       return fail(ok.error());
+    // As the kernel's ks_fold_module() and modprobe: nf-foo is nf_foo.
     name.module = module;
+    std::replace(name.module.begin(), name.module.end(), '-', '_');
     symbol = text.substr(colon + 1);
   }
   if (auto ok = check_part(symbol, text, "symbol", kSymbolMax, in_symbol_set);

@@ -159,6 +159,15 @@ TEST(KsParseTarget, Table) {
     EXPECT_EQ(c_target(bad, &module_len), -EINVAL) << bad;
 }
 
+TEST(KsFoldModule, DashesBecomeUnderscoresInTheModulePartOnly) {
+  std::string target = "nf-tables-x:a_b";
+  ks_fold_module(target.data(), 11);
+  EXPECT_EQ(target, "nf_tables_x:a_b");
+  std::string plain = "a-b";
+  ks_fold_module(plain.data(), 0);
+  EXPECT_EQ(plain, "a-b");
+}
+
 TEST(KsParseNext, CommandsAndBlanks) {
   auto p = c_parse_all("\n engage\tf -0x16 \r\n\ndisengage m:g\ndisengage_all");
   EXPECT_EQ(p.error, 0);
@@ -398,6 +407,9 @@ TEST(ToolMatchesKernel, Target) {
     ASSERT_EQ(cpp.ok(), c_ok) << "'" << text << "'";
     if (c_ok) {
       EXPECT_EQ(cpp->module.size(), module_len) << text;
+      std::string folded(text);
+      ks_fold_module(folded.data(), module_len);
+      EXPECT_EQ(cpp->to_string(), folded) << text;
     }
   }
 }

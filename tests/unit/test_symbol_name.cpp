@@ -18,8 +18,9 @@ TEST(ParseSymbolName, PlainAndModuleNames) {
 
   auto with_module = parse_symbol_name("nf-tables_x:nft_do_chain.isra.0");
   ASSERT_TRUE(with_module);
-  EXPECT_EQ(*with_module, (SymbolName{"nf-tables_x", "nft_do_chain.isra.0"}));
-  EXPECT_EQ(with_module->to_string(), "nf-tables_x:nft_do_chain.isra.0");
+  // The module part is spelled as the kernel names modules: '-' is '_'.
+  EXPECT_EQ(*with_module, (SymbolName{"nf_tables_x", "nft_do_chain.isra.0"}));
+  EXPECT_EQ(with_module->to_string(), "nf_tables_x:nft_do_chain.isra.0");
 }
 
 TEST(ParseSymbolName, LengthLimitsAreInclusive) {

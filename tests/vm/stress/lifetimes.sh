@@ -227,4 +227,4 @@ sed -n 's/^[0-9]*,[0-9]*,[0-9]*,[^;]*;//p' $T/kmsg >$T/log
 bad=$(grep -E "$KSVM_BAD_KLOG|sleeping function called from invalid context|possible (recursive|circular) locking|lockdep|inconsistent lock state|scheduling while atomic|RCU (stall|grace)|cannot create|could not" $T/log)
 assert_eq "" "$bad" "kernel trouble in the log"
 expect_kernel_healthy
-echo "lifetimes: $UNLOADS unloads of ks_target and of killswitch under load, $CYCLES load/unload cycles, 4096-command batches"
+echo "lifetimes: $UNLOADS unloads of ks_target and of killswitch under load, $CYCLES load/unload cycles ($((CYCLES * 67)) engagements), 4096-command batches"
