@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <map>
+#include <optional>
 
 #include <fmt/format.h>
 
@@ -11,6 +12,7 @@
 #include "analysis/elf_image.h"
 #include "analysis/modules.h"
 #include "analysis/symbol_index.h"
+#include "util/text.h"
 
 namespace killswitch::analysis::detail {
 namespace {
@@ -22,6 +24,21 @@ using util::fail;
 // bracketed names; they are not modules and not kernel functions.
 bool is_pseudo_module(std::string_view module) {
   return module == "bpf" || module.starts_with("__builtin__");
+}
+
+// Debian's linux-image packages install a System.map of one line,
+// "ffffffffffffffff B The real System.map is in the linux-image-<version>-dbg
+// package": a sentence where the name belongs.  The sentence, when `text`
+// is such a placeholder.
+std::optional<std::string_view> system_map_placeholder(std::string_view text) {
+  const std::string_view line = util::trim(text);
+  if (line.find('\n') != std::string_view::npos)
+    return std::nullopt;
+  const auto words = util::split_words(line);
+  if (words.size() < 4)
+    return std::nullopt;
+  // The words are views into `line`: the sentence runs from the third on.
+  return line.substr(static_cast<std::size_t>(words[2].data() - line.data()));
 }
 
 std::string join(const std::vector<std::string>& words) {
@@ -258,10 +275,14 @@ util::Result<void> locate_offline(Context& ctx) {
       continue;
     auto scan = scan_kallsyms(*text, ctx.base);
     if (!scan) {
-      // Debian ships a one-line placeholder that points to the -dbg package.
-      ctx.add(
-          Level::ok, "system-map-unusable",
-          fmt::format("{} is no symbol table: {}", path, scan.error().message));
+      const auto placeholder = system_map_placeholder(*text);
+      ctx.add(Level::ok, "system-map-unusable",
+              placeholder
+                  ? fmt::format("{} is a placeholder, not a symbol table: "
+                                "\"{}\"",
+                                path, *placeholder)
+                  : fmt::format("{} is not a symbol table: {}", path,
+                                scan.error().message));
       continue;
     }
     ctx.init_text = scan->init_text;

@@ -34,6 +34,15 @@ std::string place(const SymbolEntry& entry, const std::string& file,
   return out;
 }
 
+// "int (integer, 4 bytes; FILE)"; void has no size to give.
+std::string type_text(const ReturnType& type, const std::string& btf) {
+  if (type.type_class == TypeClass::void_type)
+    return fmt::format("{} ({})", type.spelling, btf);
+  return fmt::format("{} ({}, {} byte{}; {})", type.spelling,
+                     type_class_name(type.type_class), type.size,
+                     type.size == 1 ? "" : "s", btf);
+}
+
 std::string value_text(std::int64_t value) {
   auto label = retval::errno_label(value);
   return label ? fmt::format("{} ({})", value, *label) : fmt::to_string(value);
@@ -67,9 +76,7 @@ void facts(const Report& report, std::string& out) {
     line("clones", list);
   }
   if (const auto& type = report.type.return_type)
-    line("returns", fmt::format("{} ({}, {} bytes; {})", type->spelling,
-                                type_class_name(type->type_class), type->size,
-                                report.type.btf_source));
+    line("returns", type_text(*type, report.type.btf_source));
   if (report.location)
     line("probe", fmt::format("ftrace site {}, kprobe blacklist {}, __init {}",
                               answer_text(report.probe.ftrace_site),

@@ -20,7 +20,14 @@ Loaded load_btf(Context& ctx, const Location& location) {
   Loaded out;
   const Btf* base = vmlinux_btf(ctx);
   if (base == nullptr) {
-    out.why_none = "no vmlinux BTF";
+    // A module's .BTF holds only what it adds to vmlinux's types: without
+    // those it cannot be read, though the module has a section of its own.
+    out.why_none =
+        location.entry.in_vmlinux()
+            ? fmt::format("no vmlinux BTF for {}", ctx.paths.release)
+            : fmt::format("the BTF of module {} extends vmlinux BTF, and "
+                          "there is no vmlinux BTF for {}",
+                          location.entry.module, ctx.paths.release);
     return out;
   }
   if (location.entry.in_vmlinux()) {

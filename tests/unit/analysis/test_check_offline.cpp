@@ -24,6 +24,22 @@ TEST_F(Offline, VmlinuxFunctionFromBtfOnly) {
   EXPECT_EQ(r.verdict.level, Level::warn);
 }
 
+TEST_F(Offline, SystemMapPlaceholderIsNamed) {
+  // Debian's one-line stub is not reported as a malformed line of symbols.
+  EXPECT_EQ(message(run("f_int", -1, kOther), "system-map-unusable"),
+            "/boot/System.map-6.12.9-test is a placeholder, not a symbol "
+            "table: \"The real System.map is in the linux-image-<version>-dbg "
+            "package\"");
+
+  view_.file("/boot/System.map-6.12.9-test",
+             "ffffffff81000000 T _stext\nnot-an-address T f_int\n");
+  const std::string broken =
+      message(run("f_int", -1, kOther), "system-map-unusable");
+  EXPECT_TRUE(broken.starts_with("/boot/System.map-6.12.9-test is not a "
+                                 "symbol table: line 2"))
+      << broken;
+}
+
 TEST_F(Offline, LiveFilesAreNotUsed) {
   // kallsyms names tcp_sendmsg_locked, but it is the running kernel's.
   EXPECT_TRUE(has(run("tcp_sendmsg_locked", -1, kOther), "not-found"));

@@ -59,6 +59,11 @@ TEST_F(Types, NoBtf) {
             std::string::npos);
   EXPECT_EQ(r.verdict.level, Level::warn); // downgraded, not refused
   EXPECT_FALSE(run("af_alg_sendmsg").suggested_retval);
+  // The .ko has a .BTF section, useless without the base it extends.
+  EXPECT_EQ(message(run("af_alg:af_alg_accept", -1), "btf-unavailable"),
+            "no BTF for af_alg_accept (the BTF of module af_alg extends "
+            "vmlinux BTF, and there is no vmlinux BTF for 6.1.0-test-amd64): "
+            "RETVAL cannot be checked against its return type");
 }
 
 TEST_F(Types, NoModuleBtf) {

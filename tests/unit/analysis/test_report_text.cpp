@@ -43,6 +43,27 @@ TEST_F(ReportText, Ambiguous) {
   EXPECT_EQ(text.find("  where"), std::string::npos);
 }
 
+TEST_F(ReportText, ReturnTypeSize) {
+  const std::string void_text = report_to_text(run("schedule"));
+  EXPECT_NE(void_text.find("  returns  void (/sys/kernel/btf/vmlinux)\n"),
+            std::string::npos)
+      << void_text;
+
+  Report one_byte;
+  one_byte.target = one_byte.symbol = "f_bool";
+  one_byte.type.btf_source = "/sys/kernel/btf/vmlinux";
+  ReturnType boolean;
+  boolean.type_class = TypeClass::boolean;
+  boolean.spelling = "bool";
+  boolean.size = 1;
+  one_byte.type.return_type = boolean;
+  const std::string bool_text = report_to_text(one_byte);
+  EXPECT_NE(bool_text.find("  returns  bool (bool, 1 byte; "
+                           "/sys/kernel/btf/vmlinux)\n"),
+            std::string::npos)
+      << bool_text;
+}
+
 TEST_F(ReportText, SuggestedHiddenAndOffline) {
   view_.file("/proc/kallsyms", testing::fixture("kallsyms-hidden.txt"));
   const std::string hidden = report_to_text(run("af_alg_sendmsg"));
