@@ -176,7 +176,7 @@ ksvm_prepare() {
 # one: a run tests the tree as it is, or says loudly what it lacks.
 __ksvm_prepare() {
 	local rel=$1 build=$2 ko target tool log=$KSVM_BUILD/$1/initramfs.log
-	local helpers=() name
+	local helpers=() others=() name other
 
 	ko=$KSVM_REPO/kernel/.build/$rel/killswitch.ko
 	target=$KSVM_REPO/kernel/.build/$rel/test/ks_target.ko
@@ -197,6 +197,11 @@ __ksvm_prepare() {
 	for name in $KSVM_HELPERS; do
 		helpers+=(--helper "$KSVM_BUILD/$name")
 	done
+	# The other test kernel's files, for check --kernel-release.
+	for name in 6.1 6.12; do
+		other=$(ksvm_resolve_kernel "$name") || continue
+		[[ $other == "$rel" ]] || others+=(--other-release "$other")
+	done
 
 	if [[ -n $ko && ! -f $ko ]]; then
 		ksvm_shout "$ko does not exist: booting without killswitch.ko"
@@ -210,7 +215,7 @@ __ksvm_prepare() {
 
 	if ! "$KSVM_LIB/build-initramfs" --release "$rel" \
 		--out "$KSVM_BUILD/$rel" --module "$ko" --target "$target" \
-		--tool "$tool" "${helpers[@]}" >"$log" 2>&1; then
+		--tool "$tool" "${helpers[@]}" "${others[@]}" >"$log" 2>&1; then
 		cat "$log" >&2
 		return 1
 	fi

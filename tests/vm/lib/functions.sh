@@ -442,6 +442,41 @@ target_value() {
 	tr ' ' '\n' </proc/ks_target | sed -n 's/^value=//p'
 }
 
+# expect_check VERDICT ARGS...: "killswitch check ARGS" says VERDICT (OK,
+# WARN or REFUSE) on its first line and in its exit status (0, 10, 11);
+# its report stays in $out for expect_reason and expect_fact.
+expect_check() {
+	case $1 in
+	OK) _code=0 ;;
+	WARN) _code=10 ;;
+	REFUSE) _code=11 ;;
+	*) fail "expect_check: '$1' is not a verdict" ;;
+	esac
+	_verdict=$1
+	shift
+	run killswitch check "$@"
+	[ "$rc" = "$_code" ] ||
+		fail "expected 'killswitch check $*' to say $_verdict (exit $_code), it exited $rc"
+	assert_match "^[^ ]+: $_verdict( |\$)" "$(printf '%s\n' "$out" | head -n 1)" \
+		"verdict"
+}
+
+# expect_reason LEVEL CODE: the last check gave a reason of LEVEL (note,
+# warn, refuse) with the finding code CODE (docs/check.md).
+expect_reason() {
+	printf '%s\n' "$out" | grep -Eq -- "^  $1 +.* \[$2\]\$" ||
+		fail "the check gave no $1 reason [$2]"
+	echo "  ok: $1 [$2]"
+}
+
+# expect_fact KEY REGEX: the last check's KEY line (where, matches, clones,
+# returns, probe, retval) matches the extended regex REGEX.
+expect_fact() {
+	_fact=$(printf '%s\n' "$out" | sed -n "s/^  $1  *//p" | head -n 1)
+	[ -n "$_fact" ] || fail "the check printed no '$1' line"
+	assert_match "$2" "$_fact" "$1"
+}
+
 # need_module_loaded: the scenario needs killswitch.ko loaded by init.
 need_module_loaded() {
 	[ -d "$KS_DIR" ] ||
