@@ -27,7 +27,8 @@
 
 static char *ks_param_engage;
 module_param_named(engage, ks_param_engage, charp, 0);
-MODULE_PARM_DESC(engage, "functions to engage at load: fn=val[,fn=val...]");
+MODULE_PARM_DESC(engage,
+		 "functions to engage at load: fn=val[,fn=val...], val a number or errno name");
 
 /*
  * Bit 20 is free on the kernels this module targets; a kernel that gave
@@ -72,7 +73,7 @@ const char *ks_who(char *buf)
 	return buf;
 }
 
-/* Engage one "target=retval" entry of the parameter. */
+/* Engage one "target=retval" entry; retval may be an errno name. */
 static void ks_param_one(char *entry)
 {
 	char *eq = strchr(entry, '=');
@@ -82,7 +83,8 @@ static void ks_param_one(char *entry)
 	int failed, ret;
 
 	if (!eq || ks_parse_target(entry, eq - entry, &module_len) ||
-	    ks_parse_retval(eq + 1, strlen(eq + 1), &req.retval)) {
+	    (ks_parse_retval(eq + 1, strlen(eq + 1), &req.retval) &&
+	     ks_parse_errno(eq + 1, strlen(eq + 1), &req.retval))) {
 		pr_warn("param: skipped '%s': malformed, expected fn=retval\n",
 			entry);
 		return;

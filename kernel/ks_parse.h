@@ -58,6 +58,9 @@ void ks_fold_module(char *target, size_t module_len);
 int ks_parse_seconds(const char *s, size_t len, unsigned int *seconds);
 int ks_parse_next(const char **pos, const char *end, struct ks_cmd *cmd);
 
+/* ks_errno.c: "EPERM" or "-EPERM" as -1, for the engage= parameter. */
+int ks_parse_errno(const char *s, size_t len, long long *retval);
+
 #ifdef __cplusplus
 }
 #endif

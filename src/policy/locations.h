@@ -22,7 +22,7 @@ namespace killswitch::policy {
 //   KILLSWITCH_TODAY        the date expiry is judged by (YYYY-MM-DD)
 //   KILLSWITCH_MODULES      the directory of the releases' modules
 struct Locations {
-  std::vector<std::string> policy_dirs = kPolicyDirs;
+  std::vector<std::string> policy_dirs = default_policy_dirs();
   std::string state_file = "/run/killswitch/owned.json";
   std::string proc = "/proc";
   std::optional<Date> today; // nothing: the real date

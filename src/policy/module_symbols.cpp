@@ -1,5 +1,7 @@
 #include "policy/module_symbols.h"
 
+#include <fmt/format.h>
+
 #include "symbols/symbol_name.h"
 #include "util/text.h"
 
@@ -17,7 +19,7 @@ ModuleSymbols::ModuleSymbols(std::string_view text) {
     // is better left unresolved than written.
     const std::string symbol(words[1].substr(kPrefix.size()));
     const std::string module(words[2]);
-    if (symbols::parse_symbol_name(module + ":" + symbol))
+    if (symbols::parse_symbol_name(fmt::format("{}:{}", module, symbol)))
       modules_.emplace(symbol, module);
   }
 }

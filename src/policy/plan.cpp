@@ -125,11 +125,15 @@ EntryDecision decide_entry(const Entry& entry, const PlanInput& in) {
 
   const Engagement* engaged = find_engaged(in, entry.target);
   symbols::SymbolName name = entry.target;
+  std::vector<std::string> resolved; // said only if it is engaged so
   if (engaged != nullptr) {
     d.current = engaged->retval;
     d.target = engaged->symbol;
+    // A change is checked under the name it is engaged as.
+    if (auto as_engaged = symbols::parse_symbol_name(engaged->symbol))
+      name = std::move(*as_engaged);
   } else {
-    name = target_name(entry, in, d.notes);
+    name = target_name(entry, in, resolved);
     d.target = name.to_string();
   }
   const Owned* owned = find_owned(in, d.target);
@@ -143,6 +147,7 @@ EntryDecision decide_entry(const Entry& entry, const PlanInput& in) {
   if (engaged == nullptr) {
     d.step = Step::engage;
     d.detail = "not engaged";
+    d.notes.insert(d.notes.end(), resolved.begin(), resolved.end());
   } else if (engaged->retval == entry.retval) {
     d.step = Step::keep;
     d.detail =

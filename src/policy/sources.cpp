@@ -17,6 +17,10 @@ bool is_policy_name(const std::string& name) {
 
 } // namespace
 
+std::vector<std::string> default_policy_dirs() {
+  return {"/etc/killswitch.d", "/run/killswitch.d", "/usr/lib/killswitch.d"};
+}
+
 std::vector<std::string> select_files(const std::vector<DirListing>& dirs) {
   // std::map keeps the names sorted; emplace keeps the first directory's.
   std::map<std::string, std::string> chosen;

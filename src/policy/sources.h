@@ -10,9 +10,8 @@
 namespace killswitch::policy {
 
 // The policy directories, most important first, the way systemd's
-// sysctl.d and modprobe.d are read.
-inline const std::vector<std::string> kPolicyDirs = {
-    "/etc/killswitch.d", "/run/killswitch.d", "/usr/lib/killswitch.d"};
+// sysctl.d and modprobe.d are read: /etc, /run, /usr/lib.
+std::vector<std::string> default_policy_dirs();
 
 // A directory and the names it holds.
 struct DirListing {

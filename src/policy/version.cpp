@@ -79,11 +79,11 @@ std::string KernelVersion::to_string() const {
 
 std::strong_ordering
 KernelVersion::operator<=>(const KernelVersion& other) const {
-  if (auto c = major <=> other.major; c != 0)
+  if (auto c = major <=> other.major; std::is_neq(c))
     return c;
-  if (auto c = minor <=> other.minor; c != 0)
+  if (auto c = minor <=> other.minor; std::is_neq(c))
     return c;
-  if (auto c = patch <=> other.patch; c != 0)
+  if (auto c = patch <=> other.patch; std::is_neq(c))
     return c;
   // A release candidate comes before its release: rc 0 counts as infinite.
   if (rc == other.rc)

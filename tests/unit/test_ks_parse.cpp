@@ -10,6 +10,7 @@
 
 #include "kernel_iface/command.h"
 #include "ks_parse.h"
+#include "retval/errno_table.h"
 #include "retval/retval.h"
 #include "symbols/symbol_name.h"
 
@@ -396,6 +397,31 @@ TEST(ToolMatchesKernel, Retval) {
     if (c_ok) {
       EXPECT_EQ(*cpp, c_value) << text;
     }
+  }
+}
+
+// The engage= parameter (ks_errno.c) takes every errno name the tool
+// takes, for the same value, with or without the minus sign.
+TEST(ToolMatchesKernel, ErrnoNames) {
+  for (const auto& e : retval::errno_names()) {
+    std::vector<std::string> texts = {std::string(e.name), "-"};
+    texts[1].append(e.name);
+    for (const auto& text : texts) {
+      long long value = 0;
+      ASSERT_EQ(ks_parse_errno(text.data(), text.size(), &value), 0) << text;
+      EXPECT_EQ(value, -e.value) << text;
+    }
+  }
+}
+
+TEST(KsParseErrno, RefusesWhatIsNoName) {
+  for (const std::string_view text :
+       {"", "-", "--EPERM", "eperm", "EPERM ", " EPERM", "EPER", "EPERMS",
+        "+EPERM", "1", "E"}) {
+    long long value = 7;
+    EXPECT_EQ(ks_parse_errno(text.data(), text.size(), &value), -EINVAL)
+        << "'" << text << "'";
+    EXPECT_EQ(value, 7) << "'" << text << "'";
   }
 }
 

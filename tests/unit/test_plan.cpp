@@ -315,6 +315,12 @@ TEST(Plan, ModuleFunctionsAreEngagedByModuleName) {
   s.in.entries = {entry("af_alg_sendmsg", -1)};
   EXPECT_EQ(summary(s.run()),
             (Lines{"keep af_alg:af_alg_sendmsg: engaged as asked"}));
+  s.in.entries = {entry("af_alg_sendmsg", -22)};
+  s.check.asked.clear();
+  EXPECT_EQ(summary(s.run()),
+            (Lines{"change af_alg:af_alg_sendmsg: engaged by apply with "
+                   "retval=-1"}));
+  EXPECT_EQ(s.check.asked, (Lines{"af_alg:af_alg_sendmsg"}));
   s.in.entries.clear();
   EXPECT_EQ(summary(s.run()),
             (Lines{"disengage af_alg:af_alg_sendmsg: no longer in the "

@@ -98,8 +98,12 @@ ksvm_build_tool() {
 # ksvm_find_tool: prints the path of the built tool, if any.
 ksvm_find_tool() {
 	[[ -d $KSVM_REPO/build ]] || return 1
-	find "$KSVM_REPO/build" -path "$KSVM_BUILD" -prune -o \
-	     -name killswitch -type f -perm -u+x -print 2>/dev/null | head -n 1
+	# build/debs and build/vm-full hold other builds of the tool (the
+	# .deb's, linked dynamically): never the one for this VM.
+	find "$KSVM_REPO/build" \( -path "$KSVM_BUILD" -o \
+	     -path "$KSVM_REPO/build/debs" -o -path "$KSVM_REPO/build/vm-full" \) \
+	     -prune -o -name killswitch -type f -perm -u+x -print 2>/dev/null |
+		head -n 1
 }
 
 # The small static helpers the guest runs (lib/*.c: kswrite, kssocket,
