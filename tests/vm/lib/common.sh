@@ -32,13 +32,33 @@ ksvm_shout() {
 	echo "ksvm: !!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!" >&2
 }
 
+# The debug kernel stress/build-debug-kernel builds (lockdep, kmemleak,
+# DEBUG_ATOMIC_SLEEP): "--kernel debug".  It lives in its own tree, not
+# under /boot and /lib/modules.
+KSVM_DEBUG_KERNEL=$KSVM_REPO/build/debug-kernel
+
+# ksvm_debug_release: the debug kernel's release; fails if it is not built.
+ksvm_debug_release() {
+	[[ -s $KSVM_DEBUG_KERNEL/release ]] && cat "$KSVM_DEBUG_KERNEL/release"
+}
+
+# ksvm_is_debug REL: REL is the debug kernel's release.
+ksvm_is_debug() {
+	[[ $(ksvm_debug_release 2>/dev/null) == "$1" ]]
+}
+
 # ksvm_resolve_kernel SPEC: prints the installed release that SPEC names.
-# SPEC is a series ("6.1", "6.12": the newest installed release of it) or
-# a full release ("6.12.118+deb12-amd64").  Fails when no /boot/vmlinuz-*
-# matches.
+# SPEC is a series ("6.1", "6.12": the newest installed release of it), a
+# full release ("6.12.118+deb12-amd64"), or "debug" (or its release) for
+# the built debug kernel.  Fails when no /boot/vmlinuz-* matches, or for
+# "debug" when it is not built.
 ksvm_resolve_kernel() {
 	local spec=$1 img
 
+	if [[ $spec == debug ]] || ksvm_is_debug "$spec"; then
+		ksvm_debug_release
+		return
+	fi
 	if [[ -e /boot/vmlinuz-$spec ]]; then
 		echo "$spec"
 		return 0
@@ -52,8 +72,43 @@ ksvm_resolve_kernel() {
 	echo "${img#/boot/vmlinuz-}"
 }
 
-# ksvm_build_module REL: make -C kernel KVER=REL.  A failed build is loud
-# but not fatal: the VM then boots without the module.
+# ksvm_missing_kernel SPEC: what to say when SPEC does not resolve.
+ksvm_missing_kernel() {
+	if [[ $1 == debug ]]; then
+		echo "the debug kernel is not built (tests/vm/stress/build-debug-kernel)"
+	else
+		echo "no kernel image /boot/vmlinuz-$1.* is installed"
+	fi
+}
+
+# Where release REL keeps its build tree (KDIR for the module), its
+# modules.dep and friends, and its .config.
+ksvm_kdir() {
+	if ksvm_is_debug "$1"; then
+		echo "$KSVM_DEBUG_KERNEL/linux-source-6.1"
+	else
+		echo "/lib/modules/$1/build"
+	fi
+}
+
+ksvm_moddir() {
+	if ksvm_is_debug "$1"; then
+		echo "$KSVM_DEBUG_KERNEL/modules/lib/modules/$1"
+	else
+		echo "/lib/modules/$1"
+	fi
+}
+
+ksvm_kconfig() {
+	if ksvm_is_debug "$1"; then
+		echo "$KSVM_DEBUG_KERNEL/config"
+	else
+		echo "/boot/config-$1"
+	fi
+}
+
+# ksvm_build_module REL: make -C kernel KVER=REL KDIR=<its tree>.  A
+# failed build is loud but not fatal: the VM then boots without the module.
 ksvm_build_module() {
 	local rel=$1 log=$KSVM_BUILD/$1/kernel-make.log
 
@@ -62,7 +117,8 @@ ksvm_build_module() {
 		ksvm_shout "kernel/Makefile is missing: no killswitch.ko for $rel"
 		return 1
 	fi
-	if ! make -C "$KSVM_REPO/kernel" KVER="$rel" >"$log" 2>&1; then
+	if ! make -C "$KSVM_REPO/kernel" KVER="$rel" KDIR="$(ksvm_kdir "$rel")" \
+			>"$log" 2>&1; then
 		ksvm_shout "make -C kernel KVER=$rel FAILED: booting without" \
 			   "killswitch.ko. Last lines of $log:"
 		tail -n 15 "$log" | sed 's/^/ksvm:     /' >&2
@@ -132,6 +188,8 @@ ksvm_extract_vmlinux() {
 	local rel=$1 img=/boot/vmlinuz-$1 out=$KSVM_BUILD/$1/vmlinux
 	local magic dec pos
 
+	# The debug kernel's build leaves the ELF beside its tree.
+	ksvm_is_debug "$rel" && return 0
 	[[ -s $out && $out -nt $img ]] && return 0
 	rm -f "$out"
 	for magic in '\xfd7zXZ\x00:xz' '\x28\xb5\x2f\xfd:zstd' '\x1f\x8b\x08:gzip'; do
@@ -153,7 +211,13 @@ ksvm_extract_vmlinux() {
 
 # ksvm_kernel_image REL: what run-script gives to qemu -kernel.
 ksvm_kernel_image() {
-	if [[ ${KSVM_BZIMAGE:-0} != 1 && -s $KSVM_BUILD/$1/vmlinux ]]; then
+	if ksvm_is_debug "$1"; then
+		if [[ ${KSVM_BZIMAGE:-0} == 1 ]]; then
+			echo "$(ksvm_kdir "$1")/arch/x86/boot/bzImage"
+		else
+			echo "$KSVM_DEBUG_KERNEL/vmlinux"
+		fi
+	elif [[ ${KSVM_BZIMAGE:-0} != 1 && -s $KSVM_BUILD/$1/vmlinux ]]; then
 		echo "$KSVM_BUILD/$1/vmlinux"
 	else
 		echo "/boot/vmlinuz-$1"
@@ -219,6 +283,7 @@ __ksvm_prepare() {
 
 	if ! "$KSVM_LIB/build-initramfs" --release "$rel" \
 		--out "$KSVM_BUILD/$rel" --module "$ko" --target "$target" \
+		--moddir "$(ksvm_moddir "$rel")" --kconfig "$(ksvm_kconfig "$rel")" \
 		--tool "$tool" "${helpers[@]}" "${others[@]}" >"$log" 2>&1; then
 		cat "$log" >&2
 		return 1

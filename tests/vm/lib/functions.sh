@@ -345,6 +345,102 @@ expect_kernel_healthy() {
 	echo "  ok: kernel healthy (tainted=$_t)"
 }
 
+# What the kernel's debug checks print when they fire, beyond
+# KSVM_BAD_KLOG's WARNING:/BUG: headers: lockdep (PROVE_LOCKING),
+# DEBUG_ATOMIC_SLEEP, PROVE_RCU, DEBUG_LIST, DEBUG_OBJECTS, kmemleak, and
+# lockdep switching itself off.  An extended regex, one line.
+KSVM_DEBUG_KLOG='sleeping function called from invalid context|scheduling while atomic|possible (recursive|circular) locking|inconsistent lock state|possible irq lock inversion|suspicious RCU usage|bad unlock balance|held lock freed|lock held when returning to user space|DEBUG_LOCKS_WARN_ON|lockdep is turned off|list_(add|del) corruption|ODEBUG:|kmemleak: ([0-9]+ new suspected|.*disabled|Cannot)'
+
+# The debug checks debug_checks reports on, as CONFIG_ names.
+KSVM_DEBUG_CHECKS="PROVE_LOCKING DEBUG_ATOMIC_SLEEP DEBUG_KMEMLEAK DEBUG_LIST DEBUG_OBJECTS KASAN"
+
+# kconfig NAME: CONFIG_NAME of the booted kernel as its .config has it
+# (y, m, a number or a string), or n when it is not set.  Fails when the
+# harness had no config for this kernel to put in the VM.
+kconfig() {
+	[ -r /usr/lib/ksvm/kconfig ] || return 1
+	_v=$(sed -n "s/^CONFIG_$1=//p" /usr/lib/ksvm/kconfig)
+	echo "${_v:-n}"
+}
+
+# debug_checks: says which of KSVM_DEBUG_CHECKS this kernel has, and that
+# the others cannot report anything in this run.
+debug_checks() {
+	_on= _off=
+	for _c in $KSVM_DEBUG_CHECKS; do
+		case $(kconfig "$_c") in
+		y) _on="$_on $_c" ;;
+		"") echo "  NOTE: no kernel config in the VM: which debug checks" \
+			 "run is unknown"; return 0 ;;
+		*) _off="$_off $_c" ;;
+		esac
+	done
+	echo "  debug checks in this kernel:${_on:- none}"
+	[ -z "$_off" ] ||
+		echo "  NOTE: not in this kernel:$_off; what they catch cannot show here"
+}
+
+# expect_lockdep_alive: with PROVE_LOCKING, lockdep is still checking
+# (debug_locks 1).  It switches itself off at its first report, or when
+# one of its tables is full, and is silent from then on.
+expect_lockdep_alive() {
+	[ "$(kconfig PROVE_LOCKING)" = y ] || return 0
+	_dl=$(sed -n 's/^ *debug_locks: *//p' /proc/lockdep_stats)
+	assert_eq 1 "$_dl" "debug_locks in /proc/lockdep_stats (lockdep still on)"
+}
+
+# kmemleak_forget: one scan, then "clear": what kmemleak suspects now
+# (boot's own objects) is not reported again.
+kmemleak_forget() {
+	echo scan >/sys/kernel/debug/kmemleak
+	echo clear >/sys/kernel/debug/kmemleak
+}
+
+# kmemleak_report: waits out kmemleak's minimum age (5 s), scans twice (a
+# pointer that was only in flight during the first scan is found by the
+# second) and prints what it reports since the last kmemleak_forget.
+kmemleak_report() {
+	sleep 6
+	echo scan >/sys/kernel/debug/kmemleak
+	sleep 1
+	echo scan >/sys/kernel/debug/kmemleak
+	cat /sys/kernel/debug/kmemleak
+}
+
+# kmemleak_objects_of RE: of a kmemleak report on stdin, the objects whose
+# allocation backtrace has a frame matching RE, one line each: the object
+# and its frames.
+kmemleak_objects_of() {
+	KSVM_RE=$1 awk '
+	BEGIN { re = ENVIRON["KSVM_RE"] }
+	function flush() { if (hit) print obj; obj = ""; hit = 0 }
+	/^unreferenced object/ { flush(); obj = $3 " " $4 " " $5; next }
+	/^ +\[<[0-9a-f]+>\]/ {
+		f = $0; sub(/^ +\[<[0-9a-f]+>\] /, "", f)
+		obj = obj " " f
+		if (f ~ re) hit = 1
+	}
+	END { flush() }'
+}
+
+# expect_no_leaks REPORT: a kmemleak report (kmemleak_report's output)
+# names no object that killswitch or ks_target allocated: none with a
+# frame in either module, or a bare address (code of a module that has
+# been unloaded since; no other module comes and goes in these VMs).
+# Other objects are listed but do not fail.
+expect_no_leaks() {
+	_n=$(grep -c '^unreferenced object' "$1")
+	_ours=$(kmemleak_objects_of '\[(killswitch|ks_target)\]$|^0x[0-9a-f]+$' <"$1")
+	_others=$(kmemleak_objects_of . <"$1" | grep -vxF -- "$_ours")
+	echo "  kmemleak: $_n unreferenced object(s) since the start"
+	[ -z "$_others" ] ||
+		printf '%s\n' "$_others" | head -n 5 | cut -c1-200 | sed 's/^/    not ours: /'
+	[ -z "$_ours" ] ||
+		printf '%s\n' "$_ours" | head -n 10 | cut -c1-300 | sed 's/^/    | /'
+	assert_eq 0 "$(printf '%s' "$_ours" | grep -c .)" \
+		"unreferenced objects allocated by killswitch or ks_target"
+}
+
 # as_user CMD...: runs CMD as uid 1000 with no capabilities; the helper
 # verbs are available to it.
 as_user() {

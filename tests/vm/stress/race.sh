@@ -23,6 +23,10 @@ kmsg_pid=$!
 # thousand of them, only the log.
 echo 5 >/proc/sys/kernel/printk
 
+step "the debug checks this kernel has watch the race"
+debug_checks
+[ "$(kconfig DEBUG_KMEMLEAK)" = y ] && kmemleak_forget
+
 step "$NCPU callers, one pinned to each vCPU, call $VALUE in loops of 20000"
 cpu=0
 while [ $cpu -lt "$NCPU" ]; do
@@ -184,9 +188,14 @@ echo "  ok: observed hits $observed_hits <= real calls $real"
 step "nothing left behind and no kernel trouble in the whole log"
 assert_eq "" "$(grep -v 'ks_anchor' /sys/kernel/tracing/enabled_functions)" "enabled_functions besides ks_anchor"
 assert_eq "" "$(cat /sys/kernel/debug/kprobes/list)" "kprobes/list"
-bad=$(grep -E "$KSVM_BAD_KLOG|sleeping function called from invalid context|possible (recursive|circular) locking|lockdep|inconsistent lock state|scheduling while atomic|RCU (stall|grace)" $T/log)
+bad=$(grep -E "$KSVM_BAD_KLOG|$KSVM_DEBUG_KLOG|RCU (stall|grace)" $T/log)
 assert_eq "" "$bad" "kernel trouble in the log"
+expect_lockdep_alive
 expect_kernel_healthy
+if [ "$(kconfig DEBUG_KMEMLEAK)" = y ]; then
+	kmemleak_report >$T/kmemleak
+	expect_no_leaks $T/kmemleak
+fi
 echo "race: ${SECONDS_}s, $NCPU callers, $calls calls ($overridden overridden), $(grep -c '^ok ' $T/ops) successful commands of $(wc -l <$T/ops)"
 
 step "one function never had two engagements at once, and every one had its files"
