@@ -3,6 +3,7 @@
 #include <cerrno>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "commands/apply_check.h"
 #include "commands/handlers.h"
@@ -103,9 +104,14 @@ Applied carry_out(Context& ctx, const Decision& d) {
 }
 
 Outcome fail_partial(const policy::ApplyCounts& counts) {
+  std::vector<std::string> what;
+  if (counts.failed > 0)
+    what.push_back(fmt::format("{} failed", counts.failed));
+  if (counts.held_back > 0)
+    what.push_back(fmt::format("{} held back by the check", counts.held_back));
   return fail(Failure{
       ExitCode::partial,
-      fmt::format("not everything was applied: {} failed", counts.failed), 0});
+      fmt::format("not everything was applied: {}", fmt::join(what, ", ")), 0});
 }
 
 } // namespace
@@ -151,7 +157,7 @@ Outcome run_apply(Context& ctx, const Args& args,
 
   ctx.out.applied(report);
   const auto counts = report.counts();
-  if (counts.failed > 0)
+  if (counts.failed > 0 || counts.held_back > 0)
     return fail_partial(counts);
   return {};
 }

@@ -84,6 +84,7 @@ void JsonPrinter::applied(const policy::ApplyReport& r) {
                 {"forgotten", c.forgotten},
                 {"unchanged", c.unchanged},
                 {"skipped", c.skipped},
+                {"held_back", c.held_back},
                 {"failed", c.failed}}}});
 }
 

@@ -56,10 +56,12 @@ std::string summary_text(const policy::ApplyReport& r) {
         "nothing to do: unchanged {}, skipped {}{}", c.unchanged, c.skipped,
         c.failed > 0 ? fmt::format(", failed {}", c.failed) : std::string());
   return fmt::format(
-      "{}engaged {}, changed {}, disengaged {}{}, unchanged {}, skipped {}, "
+      "{}engaged {}, changed {}, disengaged {}{}, unchanged {}, skipped {}{}, "
       "failed {}",
       r.dry_run ? "dry run, nothing written: would have " : "", c.engaged,
-      c.changed, c.disengaged, forgot, c.unchanged, c.skipped, c.failed);
+      c.changed, c.disengaged, forgot, c.unchanged, c.skipped,
+      c.held_back > 0 ? fmt::format(" ({} held back)", c.held_back) : "",
+      c.failed);
 }
 
 void print_problems(std::ostream& err,

@@ -68,6 +68,7 @@ void run_check(Decision& d, const symbols::SymbolName& name, const Entry& entry,
       return;
     }
     d.step = Step::skip;
+    d.held_back = true;
     d.detail = "check refuses it (set force = true to override): " +
                joined(verdict.reasons);
     return;

@@ -39,6 +39,9 @@ struct Decision {
   std::string detail;             // why this step
   std::vector<std::string> notes; // check warnings and the like
   bool force = false;
+  // Skipped although the entry applies (the check refused it): the
+  // mitigation is not in place, which apply must not report as success.
+  bool held_back = false;
 };
 
 struct PlanInput {

@@ -76,6 +76,7 @@ ApplyCounts ApplyReport::counts() const {
       break;
     case Step::skip:
       ++c.skipped;
+      c.held_back += r.decision.held_back ? 1 : 0;
       break;
     }
   }
@@ -85,7 +86,8 @@ ApplyCounts ApplyReport::counts() const {
 bool ApplyReport::nothing_to_do() const {
   return std::none_of(results.begin(), results.end(), [](const Applied& a) {
     const auto step = a.decision.step;
-    return a.failed() || (step != Step::keep && step != Step::skip);
+    return a.failed() || a.decision.held_back ||
+           (step != Step::keep && step != Step::skip);
   });
 }
 

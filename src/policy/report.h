@@ -26,7 +26,8 @@ struct ApplyCounts {
   int forgotten = 0;
   int unchanged = 0;
   int skipped = 0;
-  int failed = 0; // steps that failed, and problems with the policy
+  int held_back = 0; // of the skipped: entries that apply, left unengaged
+  int failed = 0;    // steps that failed, and problems with the policy
 };
 
 // Everything `killswitch apply` reports.

@@ -212,6 +212,8 @@ TEST(Plan, CheckRefusalSkipsUnlessForced) {
                    "override): core: schedule",
                    "engage forced: not engaged", "engage warned: not engaged",
                    "engage unknown: not engaged"}));
+  EXPECT_TRUE(d[0].held_back);
+  EXPECT_FALSE(d[1].held_back);
   EXPECT_EQ(d[1].notes, (Lines{"engaged despite check's REFUSE (force = "
                                "true): core: schedule"}));
   EXPECT_EQ(d[2].notes, (Lines{"check warns: a; b"}));
@@ -380,6 +382,23 @@ TEST(ApplyReport, CountsAndNothingToDo) {
   r.results.push_back({engage, false, "ENOENT", 2});
   EXPECT_FALSE(r.nothing_to_do());
   EXPECT_EQ(r.counts().failed, 2);
+}
+
+// An entry the check held back is a promise not kept: never "nothing to do".
+TEST(ApplyReport, HeldBackIsCountedAndIsNotNothingToDo) {
+  ApplyReport r;
+  Decision retired;
+  retired.step = Step::skip;
+  Decision held;
+  held.step = Step::skip;
+  held.held_back = true;
+  r.results = {{retired, true, {}, 0}};
+  EXPECT_TRUE(r.nothing_to_do());
+  EXPECT_EQ(r.counts().held_back, 0);
+  r.results.push_back({held, true, {}, 0});
+  EXPECT_FALSE(r.nothing_to_do());
+  EXPECT_EQ(r.counts().skipped, 2);
+  EXPECT_EQ(r.counts().held_back, 1);
 }
 
 } // namespace
