@@ -4,18 +4,11 @@
 #include <fmt/ostream.h>
 
 #include "output/text_printer.h"
-#include "retval/retval.h"
 
 namespace killswitch::output {
 namespace {
 
 using policy::Step;
-
-std::string value_text(std::int64_t value) {
-  if (auto label = retval::errno_label(value))
-    return fmt::format("retval={} ({})", value, *label);
-  return fmt::format("retval={}", value);
-}
 
 // The first word of a result line: what happened, or under --dry-run what
 // would.
@@ -81,7 +74,7 @@ void TextPrinter::applied(const policy::ApplyReport& r) {
   for (const auto& a : r.results) {
     const auto& d = a.decision;
     std::string line = fmt::format("{} {} {}", word(a, r.dry_run), d.target,
-                                   value_text(d.retval));
+                                   retval_text(d.retval));
     if (d.current && *d.current != d.retval)
       line += fmt::format(" (engaged: {})", *d.current);
     if (!d.id.empty())

@@ -7,15 +7,16 @@
 #include "retval/retval.h"
 
 namespace killswitch::output {
-namespace {
-
-using kernel_iface::Verb;
 
 std::string retval_text(std::int64_t value) {
   if (auto label = retval::errno_label(value))
     return fmt::format("retval={} ({})", value, *label);
   return fmt::format("retval={}", value);
 }
+
+namespace {
+
+using kernel_iface::Verb;
 
 std::string taint_text(const kernel_iface::Status& s) {
   std::string detail;

@@ -1,10 +1,16 @@
 #pragma once
 
+#include <cstdint>
 #include <ostream>
+#include <string>
 
 #include "output/printer.h"
 
 namespace killswitch::output {
+
+// "retval=-1 (-EPERM)": a value with its errno name when it has one, as
+// every text report shows it.
+std::string retval_text(std::int64_t value);
 
 // Short lines for a terminal, without colour: reports on stdout, notes and
 // errors on stderr prefixed with "killswitch: ".
